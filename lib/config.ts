@@ -1,0 +1,78 @@
+// The environment, parsed once with zod. Nothing else in Parley reads process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const SIZE_UNITS: Record<string, number> = { "": 1, b: 1, kb: 1024, k: 1024, kib: 1024, mb: 1024 ** 2, m: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3, gib: 1024 ** 3 };
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** "64MiB", "16 mb", "1048576" -> bytes. */
+export function parseSize(value: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  return m && unit ? Math.floor(Number(m[1]) * unit) : null;
+}
+
+/** "30d", "12h", "90m", "45s", "2w" -> milliseconds. */
+export function parseDuration(value: string): number | null {
+  const m = /^\s*(\d+)\s*([smhdw])\s*$/i.exec(value);
+  return m ? Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()] : null;
+}
+
+const size = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const bytes = parseSize(v);
+      if (bytes === null || bytes <= 0) {
+        ctx.addIssue({ code: "custom", message: `"${v}" is not a size (examples: 64MiB, 16MB, 1048576)` });
+        return z.NEVER;
+      }
+      return bytes;
+    });
+
+const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const flag = (fallback: boolean) =>
+  z.preprocess(emptyAsUndefined, z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"]).optional()).transform((v) =>
+    v === undefined ? fallback : ["1", "true", "on", "yes"].includes(v),
+  );
+
+export const configSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+  PARLEY_PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://parley.example.com" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  PARLEY_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")).transform((p) => path.resolve(p)),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+      .optional(),
+  ),
+  PARLEY_SITE_NAME: z.preprocess(emptyAsUndefined, z.string().max(60).default("Parley")),
+  PARLEY_MAX_BODY: z.preprocess(emptyAsUndefined, size("64MiB")),
+  PARLEY_MAX_ATTACHMENT: z.preprocess(emptyAsUndefined, size("16MiB")),
+  PARLEY_MAX_SHARE: z.preprocess(emptyAsUndefined, size("512MiB")),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses an environment; throws an Error whose message lists every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new Error(`Parley cannot start: bad configuration\n${lines.join("\n")}`);
+}
+
+let cached: Config | undefined;
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,200 @@
+// One implementation of the Store contract over Kysely, shared by SQLite and PostgreSQL.
+// Only connection set-up and the post-delete scrub differ per database (see sqlite.ts, postgres.ts).
+import { Kysely, Migrator, sql, type Generated } from "kysely";
+import { migrationProvider } from "./migrations";
+import {
+  ShareGoneError,
+  ShareTooLargeError,
+  type ItemWrite,
+  type NewShare,
+  type ShareRecord,
+  type Store,
+  type StoredItem,
+  type StoredShare,
+  type UpsertOptions,
+} from "./types";
+
+type Database = {
+  shares: {
+    id: string;
+    session_id: string;
+    secret_hash: string;
+    created_at: number;
+    updated_at: number;
+    version: Generated<number>;
+    bytes: Generated<number>;
+    deleted_at: number | null;
+    expires_at: number | null;
+  };
+  share_items: {
+    share_id: string;
+    key: string;
+    type: string;
+    data: string;
+    bytes: number;
+    updated_at: number;
+  };
+};
+
+type ShareRow = Database["shares"] & { version: number; bytes: number };
+
+function toShare(row: ShareRow): StoredShare {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    secretHash: row.secret_hash,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    version: Number(row.version),
+    bytes: Number(row.bytes),
+    deletedAt: row.deleted_at === null ? null : Number(row.deleted_at),
+    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
+  };
+}
+
+const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
+// Upserts are sent in chunks so a 2,000-item batch stays under both databases' bound-parameter limits.
+const UPSERT_CHUNK = 150;
+
+export class KyselyStore implements Store {
+  constructor(
+    readonly kind: "sqlite" | "postgres",
+    private readonly db: Kysely<Database>,
+    private readonly afterDelete: () => Promise<void> = async () => {},
+  ) {}
+
+  static async open(
+    kind: "sqlite" | "postgres",
+    db: Kysely<unknown>,
+    afterDelete?: () => Promise<void>,
+  ): Promise<KyselyStore> {
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (error) throw new Error(`database migration failed: ${String((error as Error).message ?? error)}`);
+    return new KyselyStore(kind, db as Kysely<Database>, afterDelete);
+  }
+
+  async createShare(share: NewShare): Promise<void> {
+    await this.db
+      .insertInto("shares")
+      .values({
+        id: share.id,
+        session_id: share.sessionId,
+        secret_hash: share.secretHash,
+        created_at: share.createdAt,
+        updated_at: share.createdAt,
+        expires_at: share.expiresAt,
+        deleted_at: null,
+      })
+      .execute();
+  }
+
+  async getShare(id: string): Promise<StoredShare | null> {
+    const row = await this.db.selectFrom("shares").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? toShare(row as ShareRow) : null;
+  }
+
+  async upsertItems(id: string, items: ItemWrite[], options: UpsertOptions): Promise<ShareRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      // Bumping the version first takes the share's row lock (PostgreSQL), which serialises
+      // concurrent syncs of one share without ever reading and rewriting a whole snapshot.
+      const bumped = await trx
+        .updateTable("shares")
+        .set({ version: sql`version + 1`, updated_at: options.now })
+        .where("id", "=", id)
+        .where("deleted_at", "is", null)
+        .returning("id")
+        .executeTakeFirst();
+      if (!bumped) throw new ShareGoneError(id);
+
+      for (let i = 0; i < items.length; i += UPSERT_CHUNK) {
+        const rows = items.slice(i, i + UPSERT_CHUNK).map((item) => ({
+          share_id: id,
+          key: item.key,
+          type: item.type,
+          data: item.json,
+          bytes: utf8Length(item.json),
+          updated_at: options.now,
+        }));
+        await trx
+          .insertInto("share_items")
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(["share_id", "key"]).doUpdateSet((eb) => ({
+              type: eb.ref("excluded.type"),
+              data: eb.ref("excluded.data"),
+              bytes: eb.ref("excluded.bytes"),
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          )
+          .execute();
+      }
+
+      const total = await trx
+        .selectFrom("share_items")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("bytes"))
+        .where("share_id", "=", id)
+        .executeTakeFirstOrThrow();
+      const bytes = Number(total.bytes);
+      if (bytes > options.maxShareBytes) throw new ShareTooLargeError(bytes, options.maxShareBytes);
+
+      const row = await trx
+        .updateTable("shares")
+        .set({ bytes })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toShare(row as ShareRow);
+    });
+  }
+
+  async listItems(id: string): Promise<StoredItem[]> {
+    const rows = await this.db
+      .selectFrom("share_items")
+      .select(["key", "type", "data", "updated_at"])
+      .where("share_id", "=", id)
+      .execute();
+    // Sorted here, not in SQL: PostgreSQL's collation would order keys differently from SQLite's.
+    return rows
+      .map((r) => ({ key: r.key, type: r.type, json: r.data, updatedAt: Number(r.updated_at) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async deleteShare(id: string, now: number): Promise<boolean> {
+    const deleted = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable("shares")
+        // The tombstone keeps only id, created and unshared-at: no session id, no usable secret.
+        .set({ deleted_at: now, updated_at: now, session_id: "", secret_hash: "", bytes: 0, expires_at: null })
+        .where("id", "=", id)
+        .where("deleted_at", "is", null)
+        .returning("id")
+        .executeTakeFirst();
+      if (!row) return false;
+      await trx.deleteFrom("share_items").where("share_id", "=", id).execute();
+      return true;
+    });
+    if (deleted) await this.afterDelete();
+    return deleted;
+  }
+
+  async setExpiry(id: string, expiresAt: number | null): Promise<void> {
+    await this.db.updateTable("shares").set({ expires_at: expiresAt }).where("id", "=", id).execute();
+  }
+
+  async listExpired(now: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("shares")
+      .select("id")
+      .where("deleted_at", "is", null)
+      .where("expires_at", "is not", null)
+      .where("expires_at", "<=", now)
+      .orderBy("expires_at")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

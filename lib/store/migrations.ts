@@ -1,0 +1,41 @@
+// Versioned migrations, one list for SQLite and PostgreSQL (Kysely's schema builder speaks both).
+// Never edit a migration that has shipped: add a new one.
+import { Kysely, type Migration, type MigrationProvider } from "kysely";
+
+const migrations: Record<string, Migration> = {
+  "0001_shares_and_items": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("shares")
+        .ifNotExists()
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("session_id", "text", (c) => c.notNull())
+        .addColumn("secret_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("bytes", "bigint", (c) => c.notNull().defaultTo(0))
+        .addColumn("deleted_at", "bigint")
+        .addColumn("expires_at", "bigint")
+        .execute();
+      await db.schema
+        .createTable("share_items")
+        .ifNotExists()
+        .addColumn("share_id", "text", (c) => c.notNull().references("shares.id").onDelete("cascade"))
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("bytes", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("share_items_pk", ["share_id", "key"])
+        .execute();
+      await db.schema.createIndex("shares_expires_at").ifNotExists().on("shares").column("expires_at").execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

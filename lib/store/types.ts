@@ -1,0 +1,62 @@
+// The storage contract. The share service talks only to this interface; adapters return domain
+// objects (never driver rows) and translate driver failures into the errors below.
+
+export type ShareRecord = {
+  id: string;
+  sessionId: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Bumped by every accepted sync; render and preview caches key on it. */
+  version: number;
+  /** Set when the share was unshared; the row stays as a tombstone. */
+  deletedAt: number | null;
+  expiresAt: number | null;
+  /** Sum of the stored items' JSON sizes. */
+  bytes: number;
+};
+
+export type StoredShare = ShareRecord & { secretHash: string };
+
+export type NewShare = {
+  id: string;
+  sessionId: string;
+  secretHash: string;
+  createdAt: number;
+  expiresAt: number | null;
+};
+
+export type ItemWrite = { key: string; type: string; json: string };
+export type StoredItem = { key: string; type: string; json: string; updatedAt: number };
+
+export type UpsertOptions = {
+  now: number;
+  /** The share's total stored bytes may not exceed this after the write; the whole write rolls back. */
+  maxShareBytes: number;
+};
+
+export class ShareGoneError extends Error {
+  constructor(readonly shareId: string) {
+    super(`share ${shareId} is gone`);
+  }
+}
+
+export class ShareTooLargeError extends Error {
+  constructor(readonly bytes: number, readonly limit: number) {
+    super(`share would hold ${bytes} bytes, over the ${limit} byte limit`);
+  }
+}
+
+export interface Store {
+  readonly kind: "sqlite" | "postgres";
+  createShare(share: NewShare): Promise<void>;
+  getShare(id: string): Promise<StoredShare | null>;
+  /** One transaction: upsert every item by key, bump the version. Throws ShareGoneError / ShareTooLargeError. */
+  upsertItems(id: string, items: ItemWrite[], options: UpsertOptions): Promise<ShareRecord>;
+  listItems(id: string): Promise<StoredItem[]>;
+  /** Deletes every item and leaves a tombstone. Returns false when there was no live share. */
+  deleteShare(id: string, now: number): Promise<boolean>;
+  setExpiry(id: string, expiresAt: number | null): Promise<void>;
+  /** Live shares whose expiry has passed, oldest first. */
+  listExpired(now: number, limit: number): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import type { NextConfig } from "next";
+
+const NOINDEX = { key: "X-Robots-Tag", value: "noindex, nofollow" };
+
+const nextConfig: NextConfig = {
+  // Native and driver packages stay outside the bundle and load from node_modules at run time.
+  serverExternalPackages: ["better-sqlite3", "pg", "kysely"],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      { source: "/s/:path*", headers: [NOINDEX] },
+      { source: "/share/:path*", headers: [NOINDEX] },
+      { source: "/api/share/:path*", headers: [NOINDEX] },
+    ];
+  },
+};
+
+export default nextConfig;
