@@ -1,7 +1,7 @@
 // Sync items: validation and the key each one is stored under (the same keys the client dedupes by).
-import { dataItemSchemas, rawDataItemSchema, type ItemIssue, type KnownItemType } from "./schema";
+import { dataItemSchemas, rawDataItemSchema, type DataItem, type ItemIssue, type KnownItemType } from "./schema";
 
-export type ValidItem = { ok: true; key: string; type: string; data: unknown };
+export type ValidItem = { ok: true; key: string; type: string; item: DataItem };
 export type InvalidItem = { ok: false; type: string | null; issues: ItemIssue[] };
 
 // Unknown item types become part of a key, so they may not contain "/" or odd characters that
@@ -38,7 +38,8 @@ export function validateItem(raw: unknown): ValidItem | InvalidItem {
   if (!ITEM_TYPE.test(type)) {
     return { ok: false, type, issues: [{ path: "type", message: "item type must match [A-Za-z0-9_.:-]{1,64}" }] };
   }
-  if (!isKnown(type)) return { ok: true, key: itemKey(type, envelope.data.data), type, data: envelope.data.data };
+  const valid: ValidItem = { ok: true, key: itemKey(type, envelope.data.data), type, item: envelope.data as DataItem };
+  if (!isKnown(type)) return valid;
   const result = dataItemSchemas[type].safeParse(envelope.data.data);
   if (!result.success) {
     return {
@@ -47,7 +48,6 @@ export function validateItem(raw: unknown): ValidItem | InvalidItem {
       issues: result.error.issues.map((i) => ({ path: ["data", ...i.path].join("."), message: i.message })),
     };
   }
-  // Store what the client sent, not the parsed copy: loose schemas keep unknown fields, but the
-  // original is the exact shape `opencode import` expects back.
-  return { ok: true, key: itemKey(type, envelope.data.data), type, data: envelope.data.data };
+  // Store the envelope the client sent (loose schemas kept its unknown fields), not a parsed copy.
+  return valid;
 }

@@ -56,7 +56,7 @@ export async function syncShare(id: string, secret: string | undefined, data: un
   data.forEach((raw, index) => {
     const result = validateItem(raw);
     if (!result.ok) rejected.push({ index, type: result.type, issues: result.issues });
-    else writes.set(result.key, { key: result.key, type: result.type, json: JSON.stringify({ type: result.type, data: result.data }) });
+    else writes.set(result.key, { key: result.key, type: result.type, json: JSON.stringify(result.item) });
   });
 
   if (data.length > 0 && writes.size === 0) {

@@ -1,0 +1,14 @@
+// Runs once when the server starts: a bad configuration stops Parley here with a readable message,
+// before any request is served.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getConfig } = await import("./lib/config");
+  try {
+    getConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const { getStore } = await import("./lib/store");
+  await getStore();
+}

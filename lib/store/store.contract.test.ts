@@ -1,0 +1,143 @@
+// One contract, two databases: every adapter must pass exactly these tests.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ShareGoneError, ShareTooLargeError, type Store } from "./types";
+import { createPostgresTestDatabase, createSqliteTestDatabase, postgresTestUrl, type TestDatabase } from "./test-databases";
+
+const BIG = 1 << 30;
+let counter = 0;
+const newId = () => `share_${Date.now()}_${counter++}`;
+
+async function seed(store: Store, id = newId()) {
+  await store.createShare({ id, sessionId: "ses_1", secretHash: "ab".repeat(32), createdAt: 1000, expiresAt: null });
+  return id;
+}
+const item = (key: string, value: unknown) => ({ key, type: key.split("/")[0], json: JSON.stringify({ type: key.split("/")[0], data: value }) });
+
+function contract(name: string, open: () => Promise<TestDatabase>) {
+  describe(`store contract: ${name}`, () => {
+    let db: TestDatabase;
+    let store: Store;
+    beforeAll(async () => {
+      db = await open();
+      store = db.store;
+    });
+    afterAll(async () => {
+      await store?.close();
+      await db?.drop();
+    });
+
+    it("migrations are idempotent: reopening an existing database keeps its data", async () => {
+      const id = await seed(store);
+      const again = await db.reopen();
+      expect((await again.getShare(id))?.sessionId).toBe("ses_1");
+      await again.close();
+    });
+
+    it("creates and reads a share with its hash, times and version 0", async () => {
+      const id = await seed(store);
+      expect(await store.getShare(id)).toEqual({
+        id, sessionId: "ses_1", secretHash: "ab".repeat(32), createdAt: 1000, updatedAt: 1000,
+        version: 0, bytes: 0, deletedAt: null, expiresAt: null,
+      });
+      expect(await store.getShare("nope")).toBeNull();
+    });
+
+    it("refuses a second share with the same id", async () => {
+      const id = await seed(store);
+      await expect(seed(store, id)).rejects.toThrow();
+    });
+
+    it("upserts by key, last write wins, bumps the version and lists items sorted by key", async () => {
+      const id = await seed(store);
+      const a = await store.upsertItems(id, [item("session", { title: "a" }), item("message/m2", { n: 1 })], { now: 2000, maxShareBytes: BIG });
+      expect(a.version).toBe(1);
+      const b = await store.upsertItems(id, [item("session", { title: "b" }), item("message/m1", { n: 2 })], { now: 3000, maxShareBytes: BIG });
+      expect(b.version).toBe(2);
+      expect(b.updatedAt).toBe(3000);
+      const items = await store.listItems(id);
+      expect(items.map((i) => i.key)).toEqual(["message/m1", "message/m2", "session"]);
+      expect(JSON.parse(items[2].json).data.title).toBe("b");
+      expect(b.bytes).toBe(items.reduce((n, i) => n + Buffer.byteLength(i.json), 0));
+    });
+
+    it("sorts keys by code unit, the same on every database", async () => {
+      const id = await seed(store);
+      const keys = ["part/m/b", "part/m/B", "part/m/_", "part/m/a-1", "part/m/a_1", "model", "message/Z"];
+      await store.upsertItems(id, keys.map((k) => item(k, {})), { now: 1, maxShareBytes: BIG });
+      expect((await store.listItems(id)).map((i) => i.key)).toEqual([...keys].sort());
+    });
+
+    it("keeps unicode and large values byte for byte", async () => {
+      const id = await seed(store);
+      const text = "héllo 🌍 \u0000-free ".repeat(20_000) + "日本語";
+      await store.upsertItems(id, [item("part/m/p", { text })], { now: 1, maxShareBytes: BIG });
+      expect(JSON.parse((await store.listItems(id))[0].json).data.text).toBe(text);
+    });
+
+    it("two concurrent syncs of one share both land in full", async () => {
+      const id = await seed(store);
+      const batch = (prefix: string) => Array.from({ length: 200 }, (_, i) => item(`part/${prefix}/${String(i).padStart(3, "0")}`, { i }));
+      const [x, y] = await Promise.all([
+        store.upsertItems(id, batch("a"), { now: 5, maxShareBytes: BIG }),
+        store.upsertItems(id, batch("b"), { now: 5, maxShareBytes: BIG }),
+      ]);
+      expect([x.version, y.version].sort()).toEqual([1, 2]);
+      expect(await store.listItems(id)).toHaveLength(400);
+      expect((await store.getShare(id))?.version).toBe(2);
+    });
+
+    it("rolls back the whole write when the share would grow past its size limit", async () => {
+      const id = await seed(store);
+      await store.upsertItems(id, [item("session", { t: "x" })], { now: 1, maxShareBytes: 1000 });
+      const before = await store.getShare(id);
+      await expect(
+        store.upsertItems(id, [item("message/m1", { t: "y".repeat(2000) }), item("session", { t: "changed" })], { now: 2, maxShareBytes: 1000 }),
+      ).rejects.toBeInstanceOf(ShareTooLargeError);
+      expect(await store.getShare(id)).toEqual(before);
+      expect((await store.listItems(id)).map((i) => JSON.parse(i.json).data)).toEqual([{ t: "x" }]);
+    });
+
+    it("deleting leaves a tombstone with no conversation data, and refuses later writes", async () => {
+      const id = await seed(store);
+      await store.upsertItems(id, [item("session", { title: "secret plans" })], { now: 1, maxShareBytes: BIG });
+      expect(await store.deleteShare(id, 9000)).toBe(true);
+      expect(await store.listItems(id)).toEqual([]);
+      const tomb = await store.getShare(id);
+      expect(tomb).toMatchObject({ id, createdAt: 1000, deletedAt: 9000, sessionId: "", secretHash: "", bytes: 0 });
+      expect(await store.deleteShare(id, 9001)).toBe(false);
+      await expect(store.upsertItems(id, [item("session", {})], { now: 2, maxShareBytes: BIG })).rejects.toBeInstanceOf(ShareGoneError);
+      expect(await store.deleteShare("never-existed", 1)).toBe(false);
+    });
+
+    it("lists expired live shares and sets or clears an expiry", async () => {
+      const soon = await seed(store);
+      const later = await seed(store);
+      const gone = await seed(store);
+      await store.setExpiry(soon, 5_000);
+      await store.setExpiry(later, 50_000);
+      await store.setExpiry(gone, 1_000);
+      await store.deleteShare(gone, 2_000);
+      const expired = await store.listExpired(10_000, 100);
+      expect(expired).toContain(soon);
+      expect(expired).not.toContain(later);
+      expect(expired).not.toContain(gone);
+      await store.setExpiry(soon, null);
+      expect(await store.listExpired(10_000, 100)).not.toContain(soon);
+    });
+  });
+}
+
+contract("sqlite", createSqliteTestDatabase);
+
+if (postgresTestUrl) contract("postgres", createPostgresTestDatabase);
+else if (process.env.CI) {
+  describe("store contract: postgres", () => {
+    it("needs PARLEY_TEST_DATABASE_URL in CI", () => {
+      throw new Error("CI must provide PARLEY_TEST_DATABASE_URL (see .ci/run)");
+    });
+  });
+} else {
+  describe.skip("store contract: postgres (set PARLEY_TEST_DATABASE_URL to run against a real server)", () => {
+    it("skipped", () => {});
+  });
+}
