@@ -1,0 +1,12 @@
+// GET /api/share/:id/data – the merged Data[] sorted by key, as `opencode import` reads it.
+import { json, toErrorResponse } from "@/lib/api";
+import { getShareData } from "@/lib/shares";
+
+export async function GET(_req: Request, ctx: RouteContext<"/api/share/[id]/data">) {
+  try {
+    const { id } = await ctx.params;
+    return json(await getShareData(id));
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}
