@@ -50,11 +50,3 @@ export async function getShareCard(id: string): Promise<CardResult> {
   return { status: "live", version: preview.version, etag, png };
 }
 
-/**
- * Compiles the WebAssembly and parses the fonts ahead of the first request (about 1 s of CPU once),
- * so the first unfurl after a restart renders in the normal time. Called from instrumentation.ts.
- */
-export async function warmCardRenderer(): Promise<void> {
-  await fixedCard("generic");
-  await fixedCard("removed");
-}
