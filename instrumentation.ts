@@ -11,6 +11,4 @@ export async function register() {
   }
   const { getStore } = await import("./lib/store");
   await getStore();
-  // Not awaited: startup does not wait for it, the first preview card does not pay for it.
-  void import("./lib/og/card-cache").then((m) => m.warmCardRenderer()).catch((err) => console.error("card warm-up failed:", err));
 }
