@@ -25,7 +25,7 @@ function titleSize(length: number): number {
 function Title({ text, rtl }: { text: string; rtl: boolean }) {
   const size = titleSize(text.length);
   const box = { fontSize: size, fontWeight: 700, color: C.text, overflow: "hidden" } as const;
-  if (!rtl) return <div style={{ ...box, display: "block", lineClamp: 3, lineHeight: 1.18, maxHeight: size * 1.18 * 3 }}>{text}</div>;
+  if (!rtl) return <div style={{ ...box, display: "block", lineClamp: 3, wordBreak: "break-word", lineHeight: 1.18, maxHeight: size * 1.18 * 3 }}>{text}</div>;
   // Arabic descenders reach below the line box; the extra line height and padding keep them unclipped.
   return (
     <div
@@ -39,7 +39,7 @@ function Title({ text, rtl }: { text: string; rtl: boolean }) {
 }
 
 function Dot() {
-  return <div style={{ width: 8, height: 8, borderRadius: 4, background: "#3d4654", margin: "0 22px" }} />;
+  return <div style={{ width: 8, height: 8, borderRadius: 4, background: "#3d4654", margin: "0 20px", flexShrink: 0 }} />;
 }
 
 function Frame({ siteName, date, children }: { siteName: string; date?: string | null; children: React.ReactNode }) {
@@ -110,15 +110,16 @@ export function ShareCard({ model }: { model: CardModel }) {
         </div>
         <Title text={model.title ?? "Shared conversation"} rtl={model.title !== null && model.rtl} />
       </div>
-      <div style={{ display: "flex", alignItems: "center", fontSize: 30, color: C.soft, borderTop: "2px solid #232a35", paddingTop: 30 }}>
+      <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: C.soft, borderTop: "2px solid #232a35", paddingTop: 30 }}>
         {model.models ? (
-          <div style={{ display: "flex", maxWidth: 520, overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" }}>{model.models}</div>
+          // The facts keep their width; a long model list gives way and ends in an ellipsis.
+          <div style={{ display: "block", flexShrink: 1, minWidth: 0, overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" }}>{model.models}</div>
         ) : null}
         {model.models ? <Dot /> : null}
-        <div style={{ display: "flex", whiteSpace: "nowrap" }}>{model.messages}</div>
+        <div style={{ display: "flex", whiteSpace: "nowrap", flexShrink: 0 }}>{model.messages}</div>
         {model.files ? <Dot /> : null}
         {model.files ? (
-          <div style={{ display: "flex", whiteSpace: "nowrap" }}>
+          <div style={{ display: "flex", whiteSpace: "nowrap", flexShrink: 0 }}>
             {model.files.label}
             <span style={{ color: C.add, marginLeft: 14 }}>{model.files.additions}</span>
             <span style={{ color: C.del, marginLeft: 10 }}>{model.files.deletions}</span>

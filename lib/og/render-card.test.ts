@@ -65,6 +65,17 @@ describe("renderCard", () => {
     expect(cardModel(facts("t", { files: null, models: [], createdAt: null }), "P")).toMatchObject({ files: null, models: "", date: null });
   });
 
+  it("still answers a PNG when satori is handed a glyph no font has (the fallback behind the text filter)", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const raw = { kind: "share", siteName: "Parley", title: "emoji 😀", rtl: false, models: "", messages: "1 message", files: null, date: null } as const;
+    expect(pngSize(await renderCard(raw))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it("drops a lone surrogate instead of handing it to satori", () => {
+    expect(cardModel(facts("broken \ud800 text"), "Parley")).toMatchObject({ title: "broken text" });
+  });
+
   it("draws the generic and removed cards", async () => {
     for (const kind of ["generic", "removed"] as const) {
       expect(pngSize(await renderCard({ kind, siteName: "Parley" }))).toEqual({ width: 1200, height: 630 });
