@@ -11,4 +11,6 @@ export async function register() {
   }
   const { getStore } = await import("./lib/store");
   await getStore();
+  // Not awaited: serving starts at once; the first preview card then skips the WebAssembly start-up.
+  void import("./lib/og/warm").then((m) => m.warmCardEngine()).catch((err) => console.error("card engine warm-up failed:", err));
 }

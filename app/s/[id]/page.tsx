@@ -1,18 +1,28 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Conversation } from "@/components/conversation";
 import { loadShareView } from "@/lib/share-view";
+import { getConfig } from "@/lib/config";
+import { publicUrlFrom } from "@/lib/public-url";
+import { shareMetadata, UNTITLED } from "@/lib/share-metadata";
+import { getSharePreview } from "@/lib/share-preview";
 
 type Props = { params: Promise<{ id: string }> };
 
 export const dynamic = "force-dynamic";
 
+// The preview tags chat apps unfurl; built from facts only (lib/share-metadata.ts).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await loadShareView((await params).id);
-  return {
-    title: view?.conversation.session?.title || "Shared conversation",
-    robots: { index: false, follow: false },
-  };
+  const preview = await getSharePreview((await params).id);
+  if (preview.status !== "live") return { title: UNTITLED, robots: { index: false, follow: false } };
+  return shareMetadata({
+    id: preview.id,
+    version: preview.version,
+    facts: preview.facts,
+    baseUrl: publicUrlFrom(await headers()),
+    siteName: getConfig().PARLEY_SITE_NAME,
+  });
 }
 
 export default async function SharePage({ params }: Props) {

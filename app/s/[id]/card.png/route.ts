@@ -1,0 +1,27 @@
+// GET /s/:id/card.png – the link-preview card (1200x630 PNG). A live share gets its card; an unshared
+// or expired one a "removed" card with status 410 (proxy.ts answers 410 first, this is the backstop);
+// an unknown id the generic card, so a mistyped link still unfurls cleanly.
+import { getShareCard } from "@/lib/og/card-cache";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, ctx: RouteContext<"/s/[id]/card.png">) {
+  const { id } = await ctx.params;
+  try {
+    const card = await getShareCard(id);
+    const headers = new Headers({
+      "content-type": "image/png",
+      etag: card.etag,
+      // Short-lived and revalidated: an unshare must take the card down within minutes everywhere.
+      "cache-control": card.status === "live" ? "public, max-age=300, must-revalidate" : "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    const status = card.status === "gone" ? 410 : 200;
+    if (status === 200 && request.headers.get("if-none-match") === card.etag) return new Response(null, { status: 304, headers });
+    headers.set("content-length", String(card.png.length));
+    return new Response(new Uint8Array(card.png), { status, headers });
+  } catch (error) {
+    console.error("card route failed:", error instanceof Error ? error.message : error);
+    return Response.json({ error: { code: "internal", message: "The preview card could not be rendered" } }, { status: 500 });
+  }
+}

@@ -1,0 +1,59 @@
+// The preview tags of a share page (title, description, Open Graph, Twitter card), every URL absolute.
+// Chat apps read only these, never run JavaScript, and Slack reads only the first 32 KB of the HTML.
+import type { Metadata } from "next";
+import { describeShare, formatMessages, formatModels, type ShareFacts } from "./share-facts";
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+export const UNTITLED = "Shared conversation";
+
+// Long enough for any real title; bounds the head size for a pathological one (2,000 characters).
+const MAX_TITLE = 200;
+
+export function shareUrl(baseUrl: string, id: string): string {
+  return `${baseUrl}/s/${encodeURIComponent(id)}`;
+}
+
+/** The card's URL carries the share version, so a sync gives unfurlers and caches a new URL. */
+export function cardUrl(baseUrl: string, id: string, version: number): string {
+  return `${shareUrl(baseUrl, id)}/card.png?v=${version}`;
+}
+
+export function truncate(text: string, max: number): string {
+  const graphemes = [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
+  return graphemes.length <= max ? text : `${graphemes.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
+export type ShareMetadataInput = { id: string; version: number; facts: ShareFacts; baseUrl: string; siteName: string };
+
+export function shareMetadata({ id, version, facts, baseUrl, siteName }: ShareMetadataInput): Metadata {
+  const title = truncate(facts.title || UNTITLED, MAX_TITLE);
+  const description = describeShare(facts);
+  const url = shareUrl(baseUrl, id);
+  const models = formatModels(facts.models);
+  const image = {
+    url: cardUrl(baseUrl, id, version),
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    type: "image/png",
+    alt: `${title}: ${[formatMessages(facts.messageCount), models].filter(Boolean).join(", ")}, shared on ${siteName}`,
+  };
+  return {
+    metadataBase: new URL(baseUrl),
+    // The root layout's template appends " · <site name>".
+    title,
+    description,
+    alternates: { canonical: url },
+    robots: { index: false, follow: false },
+    openGraph: {
+      type: "article",
+      siteName,
+      title,
+      description,
+      url,
+      images: [image],
+      ...(facts.createdAt !== null ? { publishedTime: new Date(facts.createdAt).toISOString() } : {}),
+    },
+    twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
+  };
+}
