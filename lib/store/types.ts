@@ -34,13 +34,17 @@ export type UpsertOptions = {
   maxShareBytes: number;
 };
 
+// Both errors carry an explicit name: Next can bundle this module into more than one chunk, so
+// `instanceof` fails across chunks in production, and class names are minified.
 export class ShareGoneError extends Error {
+  override readonly name = "ShareGoneError";
   constructor(readonly shareId: string) {
     super(`share ${shareId} is gone`);
   }
 }
 
 export class ShareTooLargeError extends Error {
+  override readonly name = "ShareTooLargeError";
   constructor(readonly bytes: number, readonly limit: number) {
     super(`share would hold ${bytes} bytes, over the ${limit} byte limit`);
   }
