@@ -19,7 +19,7 @@ const QUICK = args.has("--quick");
 const SIZES = [10, 200, 2000] as const;
 const SAMPLES: Record<number, { cold: number; warm: number }> = QUICK
   ? { 10: { cold: 2, warm: 5 }, 200: { cold: 2, warm: 5 }, 2000: { cold: 1, warm: 3 } }
-  : { 10: { cold: 8, warm: 30 }, 200: { cold: 8, warm: 30 }, 2000: { cold: 4, warm: 12 } };
+  : { 10: { cold: 10, warm: 40 }, 200: { cold: 10, warm: 40 }, 2000: { cold: 6, warm: 20 } };
 const SYNC_BATCHES = QUICK ? 20 : 60;
 const SUSTAINED_BATCHES = QUICK ? 50 : 200;
 const OG_WARM = QUICK ? 2 : 8;
@@ -74,7 +74,7 @@ function ogImagePath(html: string): string | null {
 }
 
 const scriptCache = new Map<string, number>();
-async function clientJsGzip(base: string, html: string): Promise<{ bytes: number; scripts: number }> {
+async function clientJsGzip(base: string, html: string): Promise<{ bytes: number; scripts: number; files: Array<{ src: string; gzip: number }> }> {
   const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
   let bytes = 0;
   for (const src of srcs) {
@@ -84,7 +84,7 @@ async function clientJsGzip(base: string, html: string): Promise<{ bytes: number
     }
     bytes += scriptCache.get(src)!;
   }
-  return { bytes, scripts: srcs.length };
+  return { bytes, scripts: srcs.length, files: srcs.map((src) => ({ src, gzip: scriptCache.get(src)! })) };
 }
 
 type SizeResult = {
@@ -102,6 +102,7 @@ type SizeResult = {
   htmlGzipBytes: number;
   clientJsGzip: number;
   clientScripts: number;
+  clientJsFiles: Array<{ src: string; gzip: number }>;
   ogPath: string | null;
   ogCold: Stat | null;
   ogWarm: Stat | null;
@@ -132,12 +133,6 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     }
     last = share;
   }
-  const warmTtfb: number[] = [], warmTotal: number[] = [];
-  for (let k = 0; k < samples.warm; k++) {
-    const page = await timedGet(`${base}/s/${last.id}`);
-    warmTtfb.push(page.ttfb);
-    warmTotal.push(page.total);
-  }
   const ogWarm: number[] = [];
   if (ogPath) {
     const lastOg = ogPath.replace(/\/s\/[^/]+\//, `/s/${last.id}/`);
@@ -146,12 +141,16 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
       if (og.status === 200) ogWarm.push(og.total);
     }
   }
-  // The floor: the very same HTML bytes from a static file, as many times as the warm view.
+  // Warm views and the floor (the very same HTML bytes as a static file) alternate request by
+  // request, so noise from other work on the machine hits both alike.
   const html = firstHtml!;
   fs.writeFileSync(path.join(floorDir, `${messages}.html`), html);
-  const floorTtfb: number[] = [], floorTotal: number[] = [];
+  const warmTtfb: number[] = [], warmTotal: number[] = [], floorTtfb: number[] = [], floorTotal: number[] = [];
   await timedGet(`${floorBase}/${messages}.html`);
   for (let k = 0; k < samples.warm; k++) {
+    const page = await timedGet(`${base}/s/${last.id}`);
+    warmTtfb.push(page.ttfb);
+    warmTotal.push(page.total);
     const res = await timedGet(`${floorBase}/${messages}.html`);
     if (res.bytes !== html.length) throw new Error("the floor served other bytes");
     floorTtfb.push(res.ttfb);
@@ -173,6 +172,7 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     htmlGzipBytes: gzipSync(html).length,
     clientJsGzip: js.bytes,
     clientScripts: js.scripts,
+    clientJsFiles: js.files,
     ogPath,
     ogCold: ogCold.length ? stat(ogCold) : null,
     ogWarm: ogWarm.length ? stat(ogWarm) : null,
