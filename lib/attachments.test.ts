@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dataUrlByteLength, decodeDataUrl, limitAttachments, omittedAttachment } from "./attachments";
+import { dataUrlByteLength, decodeDataUrl, describeOmission, limitAttachments, omittedAttachment } from "./attachments";
 import { validateItem } from "./items";
 
 type Item = { type: string; data: Record<string, any> };
@@ -75,5 +75,16 @@ describe("limitAttachments", () => {
     const { data, degraded } = limitAttachments(input, 1);
     expect(degraded).toEqual([]);
     expect(data).toEqual(input);
+  });
+});
+
+describe("describeOmission", () => {
+  it("words the issue's example", () => {
+    expect(describeOmission({ omitted: true, reason: "too_large", originalBytes: 38 * MiB, limitBytes: 16 * MiB })).toBe("not included: 38 MB is over this server's 16 MB limit");
+  });
+
+  it("ignores a marker that is not ours", () => {
+    expect(omittedAttachment({ url: "", parley: { omitted: "yes" } })).toBeNull();
+    expect(omittedAttachment({ url: "data:," })).toBeNull();
   });
 });

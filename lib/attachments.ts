@@ -2,6 +2,7 @@
 // a stub (see omittedAttachmentSchema in lib/schema.ts) so one 40 MB screenshot never costs a whole
 // sync batch, and the viewer can still say what was left out. Also the data: URL decoding that
 // serving an attachment from its own URL needs.
+import { formatBytes } from "./api";
 import { itemKey } from "./items";
 import { omittedAttachmentSchema, type DegradedItem, type OmittedAttachment } from "./schema";
 
@@ -43,6 +44,11 @@ export function omittedAttachment(attachment: unknown): OmittedAttachment | null
   const marker = (attachment as { parley?: unknown } | null)?.parley;
   const parsed = omittedAttachmentSchema.safeParse(marker);
   return parsed.success ? parsed.data : null;
+}
+
+/** What the viewer shows in place of an omitted attachment. */
+export function describeOmission(marker: OmittedAttachment): string {
+  return `not included: ${formatBytes(marker.originalBytes)} is over this server's ${formatBytes(marker.limitBytes)} limit`;
 }
 
 type Loose = Record<string, unknown>;
