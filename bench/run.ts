@@ -114,7 +114,10 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
   const coldTtfb: number[] = [], coldTotal: number[] = [], fullSync: number[] = [], ogCold: number[] = [];
   let firstHtml: Buffer | null = null;
   let ogPath: string | null = null;
+  let firstId = "";
   let last = { id: "" };
+  // The preview URL of another share: the first share's id swapped for the other's, wherever it sits.
+  const ogOf = (id: string) => ogPath!.split(firstId).join(id);
   for (let k = 0; k < samples.cold; k++) {
     const share = await createAndSync(base, items);
     fullSync.push(share.syncMs);
@@ -125,17 +128,18 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     coldTotal.push(page.total);
     if (!firstHtml) {
       firstHtml = page.body;
+      firstId = share.id;
       ogPath = ogImagePath(page.body.toString("utf8"));
     }
     if (ogPath) {
-      const og = await timedGet(`${base}${ogPath.replace(/\/s\/[^/]+\//, `/s/${share.id}/`)}`);
+      const og = await timedGet(`${base}${ogOf(share.id)}`);
       if (og.status === 200) ogCold.push(og.total);
     }
     last = share;
   }
   const ogWarm: number[] = [];
   if (ogPath) {
-    const lastOg = ogPath.replace(/\/s\/[^/]+\//, `/s/${last.id}/`);
+    const lastOg = ogOf(last.id);
     for (let k = 0; k < OG_WARM; k++) {
       const og = await timedGet(`${base}${lastOg}`);
       if (og.status === 200) ogWarm.push(og.total);
