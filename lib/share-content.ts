@@ -23,9 +23,8 @@ async function loadPart(shareId: string, partId: string): Promise<{ part: Loose;
   if (state.status === "missing") throw new ApiError("not_found", "No share with this id");
   if (state.status === "gone") throw new ApiError("gone", state.reason === "expired" ? "This share has expired" : "This share was unshared");
   if (!PART_ID.test(partId)) throw new ApiError("not_found", "No part with this id in this share");
-  // Part keys are part/<messageID>/<partID>; the URL carries only the part id.
-  const suffix = `/${partId}`;
-  const item = (await (await getStore()).listItems(shareId)).find((i) => i.type === "part" && i.key.endsWith(suffix));
+  // The URL carries only the part id; the store finds part/<messageID>/<partID> without reading the share.
+  const item = await (await getStore()).findPart(shareId, partId);
   if (!item) throw new ApiError("not_found", "No part with this id in this share");
   const part = (JSON.parse(item.json) as { data: Loose }).data;
   return { part, version: state.share.version };

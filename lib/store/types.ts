@@ -57,6 +57,8 @@ export interface Store {
   /** One transaction: upsert every item by key, bump the version. Throws ShareGoneError / ShareTooLargeError. */
   upsertItems(id: string, items: ItemWrite[], options: UpsertOptions): Promise<ShareRecord>;
   listItems(id: string): Promise<StoredItem[]>;
+  /** The item `part/<any messageID>/<partId>` without reading the rest of the share, or null. */
+  findPart(id: string, partId: string): Promise<StoredItem | null>;
   /** Deletes every item and leaves a tombstone. Returns false when there was no live share. */
   deleteShare(id: string, now: number): Promise<boolean>;
   setExpiry(id: string, expiresAt: number | null): Promise<void>;
