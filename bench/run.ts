@@ -106,6 +106,7 @@ type SizeResult = {
   ogPath: string | null;
   ogCold: Stat | null;
   ogWarm: Stat | null;
+  rawOutput: Stat | null;
 };
 
 async function benchSize(base: string, floorBase: string, floorDir: string, messages: number): Promise<SizeResult> {
@@ -161,6 +162,18 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     floorTotal.push(res.total);
   }
   const js = await clientJsGzip(base, html.toString("utf8"));
+  // The largest tool output, from its own URL (what "show all" links to).
+  const largest = items
+    .filter((i) => i.type === "part" && i.data.type === "tool")
+    .sort((a, b) => String((b.data.state as { output?: string }).output ?? "").length - String((a.data.state as { output?: string }).output ?? "").length)[0];
+  const raw: number[] = [];
+  if (largest) {
+    for (let k = 0; k < Math.min(samples.warm, 10); k++) {
+      const res = await timedGet(`${base}/s/${last.id}/raw/${largest.data.id}`);
+      if (res.status !== 200) throw new Error(`raw output answered ${res.status}`);
+      raw.push(res.total);
+    }
+  }
   return {
     messages,
     items: items.length,
@@ -180,6 +193,7 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     ogPath,
     ogCold: ogCold.length ? stat(ogCold) : null,
     ogWarm: ogWarm.length ? stat(ogWarm) : null,
+    rawOutput: raw.length ? stat(raw) : null,
   };
 }
 
@@ -233,6 +247,7 @@ function buildRows(sizes: SizeResult[], sync: Awaited<ReturnType<typeof benchSyn
     { metric: "client JS gzip (<script src>)", values: sizes.map((s) => `${kb(s.clientJsGzip)} (${s.clientScripts} files)`), target: "< 150 KB", pass: checks[5].pass },
     { metric: "preview image cold p50 / p95", values: sizes.map((s) => pair(s.ogCold)) },
     { metric: "preview image warm p50 / p95", values: sizes.map((s) => pair(s.ogWarm)) },
+    { metric: "largest tool output, raw URL p50 / p95", values: sizes.map((s) => pair(s.rawOutput)) },
   ];
   const single: Row[] = [
     { metric: "sync, 20-item batch p50 / p95", values: [pair(sync.batch20)], target: "< 20 ms (p50)", pass: checks[6].pass },
