@@ -17,3 +17,12 @@ export function attachmentUrl(shareId: string, partId: string, index?: number): 
   const base = `/s/${seg(shareId)}/file/${seg(partId)}`;
   return index === undefined ? base : `${base}/${index}`;
 }
+
+// Image types a browser renders without running anything. SVG is deliberately absent: it can carry
+// script, so it is always downloaded, never shown inline (the file route sends it as an attachment).
+const INLINE_IMAGES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/avif"]);
+
+/** Whether an attachment of this type may be shown with <img> (the file route serves it inline). */
+export function isInlineImage(mime: string): boolean {
+  return INLINE_IMAGES.has(mime.toLowerCase());
+}

@@ -3,14 +3,12 @@
 // app/s/[id]/file are thin wrappers over these two functions.
 import { ApiError } from "./api";
 import { decodeDataUrl, omittedAttachment } from "./attachments";
+import { isInlineImage } from "./content-urls";
 import { getShareState } from "./shares";
 import { getStore } from "./store";
 
 const PART_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-// Image types a browser renders without running anything. SVG is deliberately absent: it can carry
-// script, so it is always downloaded, never shown inline.
-const INLINE_IMAGES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/avif"]);
 const MIME = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/avif": "avif", "text/plain": "txt", "application/pdf": "pdf" };
 
@@ -59,7 +57,7 @@ export async function getAttachment(shareId: string, partId: string, index?: num
   const mime = MIME.test(declared) ? declared : "application/octet-stream";
   const fallbackName = `${partId}${index === undefined ? "" : `-${index}`}.${EXTENSIONS[mime] ?? "bin"}`;
   const filename = typeof attachment.filename === "string" && attachment.filename.trim() ? attachment.filename.split(/[\\/]/).pop()! : fallbackName;
-  return { bytes: decoded.bytes, mime, filename, inline: INLINE_IMAGES.has(mime), etag: `"v${version}-${partId}-${index ?? "f"}"` };
+  return { bytes: decoded.bytes, mime, filename, inline: isInlineImage(mime), etag: `"v${version}-${partId}-${index ?? "f"}"` };
 }
 
 /** Headers every response of raw share content carries: never sniffed, indexed, or able to run anything. */
