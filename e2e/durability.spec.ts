@@ -4,22 +4,20 @@ import { expect, test } from "@playwright/test";
 import { byKey, readMergedData, replay } from "./support/fixtures";
 import { startServer } from "./support/server";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
-
 test("every acknowledged sync survives kill -9 of the server", async () => {
-  const first = await startServer({ port: PORT });
+  const first = await startServer();
   let share;
   try {
-    share = await replay(first.url, "tour");
+    share = await replay(first.baseURL, "tour");
     expect(share.statuses.every((s) => s < 300)).toBe(true);
   } finally {
     await first.kill9();
   }
   expect(first.process.signalCode).toBe("SIGKILL");
 
-  const second = await startServer({ port: PORT, dataDir: first.dataDir });
+  const second = await startServer({ dataDir: first.dataDir });
   try {
-    const res = await fetch(`${second.url}/api/share/${share.id}/data`);
+    const res = await fetch(`${second.baseURL}/api/share/${share.id}/data`);
     expect(res.status).toBe(200);
     const have = byKey(await res.json());
     const want = byKey(readMergedData("tour"));

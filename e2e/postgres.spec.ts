@@ -5,7 +5,6 @@ import { byKey, readMergedData, replay, SCENARIOS } from "./support/fixtures";
 import { startServer, type TestServer } from "./support/server";
 
 const ADMIN_URL = process.env.PARLEY_TEST_DATABASE_URL;
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
 
 test.describe("a Parley server on PostgreSQL", () => {
   test.skip(!ADMIN_URL && !process.env.CI, "set PARLEY_TEST_DATABASE_URL to run against PostgreSQL");
@@ -25,7 +24,7 @@ test.describe("a Parley server on PostgreSQL", () => {
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    server = await startServer({ port: PORT, env: { DATABASE_URL: databaseUrl } });
+    server = await startServer({ env: { DATABASE_URL: databaseUrl } });
   });
 
   test.afterAll(async () => {
@@ -38,13 +37,13 @@ test.describe("a Parley server on PostgreSQL", () => {
   });
 
   test("reports the postgres store", async () => {
-    expect(await (await fetch(`${server.url}/api/health`)).json()).toMatchObject({ ok: true, store: "postgres" });
+    expect(await (await fetch(`${server.baseURL}/api/health`)).json()).toMatchObject({ ok: true, store: "postgres" });
   });
 
   for (const scenario of SCENARIOS) {
     test(`replaying ${scenario} round-trips every key`, async () => {
-      const share = await replay(server.url, scenario);
-      const data = await (await fetch(`${server.url}/api/share/${share.id}/data`)).json();
+      const share = await replay(server.baseURL, scenario);
+      const data = await (await fetch(`${server.baseURL}/api/share/${share.id}/data`)).json();
       const want = byKey(readMergedData(scenario));
       const have = byKey(data);
       expect([...have.keys()].sort()).toEqual([...want.keys()].sort());
@@ -53,8 +52,8 @@ test.describe("a Parley server on PostgreSQL", () => {
   }
 
   test("unshare deletes every row of the share", async () => {
-    const share = await replay(server.url, "aborted");
-    const del = await fetch(`${server.url}/api/share/${share.id}`, { method: "DELETE", body: JSON.stringify({ secret: share.secret }) });
+    const share = await replay(server.baseURL, "aborted");
+    const del = await fetch(`${server.baseURL}/api/share/${share.id}`, { method: "DELETE", body: JSON.stringify({ secret: share.secret }) });
     expect(del.status).toBe(200);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();

@@ -114,18 +114,6 @@ test.describe("request-level faults reject everything and store nothing", () => 
     expect(res.status).toBe(410);
     expect(body.error.code).toBe("gone");
   });
-
-  test("a body over the limit -> 413 before it is read", async ({ baseURL }) => {
-    const { share } = await create(baseURL!);
-    const res = await fetch(`${baseURL}/api/share/${share.id}/sync`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "content-length": String(65 * 1024 * 1024) },
-      body: "x",
-      duplex: "half",
-    } as RequestInit).catch(() => null);
-    // Node's fetch may refuse a lying Content-Length; the server-side check is covered by unit tests.
-    if (res) expect([400, 413]).toContain(res.status);
-  });
 });
 
 test("DELETE errors: missing secret 401, wrong secret 403, unknown 404, twice 410", async ({ baseURL }) => {

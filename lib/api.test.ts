@@ -5,10 +5,11 @@ import { ApiError, readBody, readJson, toErrorResponse } from "./api";
 const request = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request("http://x/api", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
-function streamOf(chunks: number, size: number) {
+function streamOf(chunks: number, size: number, onPull?: () => void) {
   let sent = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
+      onPull?.();
       if (sent++ >= chunks) controller.close();
       else controller.enqueue(new Uint8Array(size).fill(120));
     },
@@ -22,8 +23,11 @@ describe("readBody", () => {
     expect(err.status).toBe(413);
   });
   it("cuts off an undeclared body as soon as it passes the limit", async () => {
-    const err = await readBody(request(streamOf(100, 100)), 1000).catch((e) => e);
+    let pulls = 0;
+    const err = await readBody(request(streamOf(100, 512, () => pulls++)), 1024).catch((e) => e);
     expect(err.status).toBe(413);
+    expect(err.details).toEqual({ limit: 1024 });
+    expect(pulls).toBeLessThan(10); // stopped reading, did not drain the 50 KB
   });
   it("reads a body within the limit", async () => {
     expect(await readBody(request(streamOf(5, 100)), 1000)).toHaveLength(500);

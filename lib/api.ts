@@ -2,7 +2,7 @@
 // read a bounded JSON body, map ApiError to {"error": {code, message}}, set the headers every
 // /api/share response carries.
 import type { z } from "zod";
-import { ShareGoneError, ShareTooLargeError } from "./store/types";
+import type { ShareGoneError, ShareTooLargeError } from "./store/types";
 
 export const ERROR_STATUS = {
   bad_json: 400,
@@ -47,9 +47,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
+// By name, not instanceof: the store's error classes may come from another chunk of the build.
+const isNamed = <T extends Error>(err: unknown, name: string): err is T => err instanceof Error && err.name === name;
+
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof ShareGoneError) err = new ApiError("gone", "This share was unshared or has expired");
-  if (err instanceof ShareTooLargeError)
+  if (isNamed<ShareGoneError>(err, "ShareGoneError")) err = new ApiError("gone", "This share was unshared or has expired");
+  if (isNamed<ShareTooLargeError>(err, "ShareTooLargeError"))
     err = new ApiError("too_large", `This sync would make the share ${formatBytes(err.bytes)}, over this server's ${formatBytes(err.limit)} limit per share; nothing of it was stored`, { bytes: err.bytes, limit: err.limit });
   if (err instanceof ApiError) {
     return json({ error: { code: err.code, message: err.message, ...err.details } }, err.status, err.headers);

@@ -59,6 +59,7 @@ export const configSchema = z.object({
   PARLEY_MAX_BODY: z.preprocess(emptyAsUndefined, size("64MiB")),
   PARLEY_MAX_ATTACHMENT: z.preprocess(emptyAsUndefined, size("16MiB")),
   PARLEY_MAX_SHARE: z.preprocess(emptyAsUndefined, size("512MiB")),
+  PARLEY_RENDER_CACHE: z.preprocess(emptyAsUndefined, size("64MiB")),
 });
 
 export type Config = z.infer<typeof configSchema>;

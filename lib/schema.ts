@@ -225,9 +225,43 @@ export type ItemIssue = z.infer<typeof itemIssueSchema>;
 
 export type RejectedItem = { index: number; type: string | null; issues: ItemIssue[] };
 
+/**
+ * The marker Parley puts on an attachment it did not keep (a file part, or one entry of a completed
+ * tool state's `attachments[]`). The attachment keeps `filename` and `mime`; its `url` becomes "" and
+ * `parley` says why, so the viewer can say "not included: 38 MB is over this server's 16 MB limit":
+ *
+ *   { type: "file", mime: "image/png", filename: "shot.png", url: "",
+ *     parley: { omitted: true, reason: "too_large", originalBytes: 39845888, limitBytes: 16777216 } }
+ */
+export const omittedAttachmentSchema = z.object({
+  omitted: z.literal(true),
+  reason: z.literal("too_large"),
+  /** Decoded size of the data: URL the client sent. */
+  originalBytes: z.number().int().nonnegative(),
+  /** PARLEY_MAX_ATTACHMENT when the item was stored. */
+  limitBytes: z.number().int().positive(),
+});
+export type OmittedAttachment = z.infer<typeof omittedAttachmentSchema>;
+
+/** One attachment of a sync batch that was stored as a stub (see omittedAttachmentSchema). */
+export type DegradedItem = {
+  /** Index of the item in the request's `data` array. */
+  index: number;
+  key: string;
+  /** Where the attachment sat inside the item: "data.url" or "data.state.attachments.<n>.url". */
+  path: string;
+  filename?: string;
+  mime: string;
+  reason: "too_large";
+  originalBytes: number;
+  limitBytes: number;
+};
+
 export type SyncResult = {
   ok: true;
   version: number;
   stored: number;
   rejected: RejectedItem[];
+  /** Items stored with an attachment replaced by a stub; empty when nothing was over a limit. */
+  degraded: DegradedItem[];
 };

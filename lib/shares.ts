@@ -1,8 +1,10 @@
 // The share service: create, sync, read, unshare. Route handlers stay thin and call only this.
 import { ApiError } from "./api";
+import { limitAttachments } from "./attachments";
 import { getConfig } from "./config";
 import { hashSecret, newSecret, newShareId, secretMatches, SHARE_ID_PATTERN } from "./ids";
 import { validateItem } from "./items";
+import { getRenderCache } from "./render/cache";
 import type { DataItem, RejectedItem, SyncResult } from "./schema";
 import { getStore } from "./store";
 import type { ItemWrite, StoredShare } from "./store/types";
@@ -49,11 +51,12 @@ export async function createShare(sessionID: string, publicUrl: string) {
 export async function syncShare(id: string, secret: string | undefined, data: unknown[]): Promise<SyncResult> {
   const share = await requireLive(id);
   requireSecret(share, secret);
+  const { data: limited, degraded } = limitAttachments(data, getConfig().PARLEY_MAX_ATTACHMENT);
 
   // Last write wins inside one batch too: a later item with the same key replaces an earlier one.
   const writes = new Map<string, ItemWrite>();
   const rejected: RejectedItem[] = [];
-  data.forEach((raw, index) => {
+  limited.forEach((raw, index) => {
     const result = validateItem(raw);
     if (!result.ok) rejected.push({ index, type: result.type, issues: result.issues });
     else writes.set(result.key, { key: result.key, type: result.type, json: JSON.stringify(result.item) });
@@ -66,7 +69,7 @@ export async function syncShare(id: string, secret: string | undefined, data: un
     now: Date.now(),
     maxShareBytes: getConfig().PARLEY_MAX_SHARE,
   });
-  return { ok: true, version: record.version, stored: writes.size, rejected };
+  return { ok: true, version: record.version, stored: writes.size, rejected, degraded: degraded.filter((d) => !rejected.some((r) => r.index === d.index)) };
 }
 
 /** The merged Data[], sorted by key, each item exactly as the client sent it. */
@@ -81,5 +84,6 @@ export async function unshare(id: string, secret: string | undefined): Promise<{
   requireSecret(share, secret);
   const now = Date.now();
   if (!(await (await getStore()).deleteShare(id, now))) throw new ApiError("gone", "This share was unshared");
+  getRenderCache().dropShare(id);
   return { ok: true, id, unsharedAt: new Date(now).toISOString() };
 }

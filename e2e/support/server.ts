@@ -1,41 +1,64 @@
-// Starts an extra production server for specs that need their own configuration or must kill it.
-// The PID held is the server's own (next start runs in-process), so SIGKILL really crashes it.
+// Starts an extra production server for specs that need their own configuration, their own fresh
+// SQLite directory, or must crash it. The PID held is the server's own (next start runs in-process),
+// so kill9() really crashes it.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export type TestServer = { url: string; dataDir: string; process: ChildProcess; stop: () => Promise<void>; kill9: () => Promise<void> };
+export type TestServer = {
+  baseURL: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** SIGTERM; the data directory is removed unless it was passed in. */
+  stop: () => Promise<void>;
+  /** SIGKILL, keeping the data directory for a restart. */
+  kill9: () => Promise<void>;
+};
 
-const NEXT_BIN = path.join(__dirname, "..", "..", "node_modules", "next", "dist", "bin", "next");
+const ROOT = path.join(__dirname, "..", "..");
 
-export async function startServer(options: { port: number; env?: Record<string, string>; dataDir?: string }): Promise<TestServer> {
+// An OS-assigned port, so a second server never collides with the fixed ports of other runs.
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export async function startServer(options: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<TestServer> {
+  const port = options.port ?? (await freePort());
+  const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-e2e-"));
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    cwd: path.join(__dirname, "..", ".."),
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PARLEY_PUBLIC_URL: "", PARLEY_DATA_DIR: dataDir, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`server did not start:\n${output}`);
+  const signal = async (sig: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    await exited;
+  };
+  const stop = async () => {
+    await signal("SIGTERM");
+    if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const baseURL = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    if (child.exitCode !== null) break;
+    if (await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false)) {
+      return { baseURL, dataDir, process: child, stop, kill9: () => signal("SIGKILL") };
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const stopWith = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-  };
-  return { url, dataDir, process: child, stop: () => stopWith("SIGTERM"), kill9: () => stopWith("SIGKILL") };
+  await stop();
+  throw new Error(`the test server on port ${port} did not start:\n${output}`);
 }

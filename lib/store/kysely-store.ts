@@ -159,6 +159,20 @@ export class KyselyStore implements Store {
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  async findPart(id: string, partId: string): Promise<StoredItem | null> {
+    // Keys are part/<messageID>/<partID>; "_" (common in ids) and "%" are LIKE wildcards, so escape them.
+    const pattern = `part/%/${partId.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+    const rows = await this.db
+      .selectFrom("share_items")
+      .select(["key", "type", "data", "updated_at"])
+      .where("share_id", "=", id)
+      .where("type", "=", "part")
+      .where(sql<boolean>`key like ${pattern} escape '\\'`)
+      .execute();
+    const row = rows.filter((r) => r.key.split("/").length === 3 && r.key.endsWith(`/${partId}`)).sort((a, b) => (a.key < b.key ? -1 : 1))[0];
+    return row ? { key: row.key, type: row.type, json: row.data, updatedAt: Number(row.updated_at) } : null;
+  }
+
   async deleteShare(id: string, now: number): Promise<boolean> {
     const deleted = await this.db.transaction().execute(async (trx) => {
       const row = await trx

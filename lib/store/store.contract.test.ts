@@ -33,6 +33,20 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
       await again.close();
     });
 
+    it("findPart finds a part by its id alone, exactly (no LIKE wildcards, no case folding)", async () => {
+      const id = await seed(store);
+      const other = await seed(store);
+      await store.upsertItems(id, [item("part/msg_1/prt_a_1", { n: 1 }), item("part/msg_2/prt_aX1", { n: 2 }), item("part/msg_2/PRT_B", { n: 3 }), item("message/prt_c", { n: 4 })], { now: 2000, maxShareBytes: BIG });
+      await store.upsertItems(other, [item("part/msg_9/prt_z", { n: 5 })], { now: 2000, maxShareBytes: BIG });
+      expect((await store.findPart(id, "prt_a_1"))?.key).toBe("part/msg_1/prt_a_1");
+      expect((await store.findPart(id, "prt_aX1"))?.key).toBe("part/msg_2/prt_aX1");
+      expect(JSON.parse((await store.findPart(id, "prt_aX1"))!.json).data).toEqual({ n: 2 });
+      expect(await store.findPart(id, "prt_b")).toBeNull();
+      expect(await store.findPart(id, "prt_c")).toBeNull();
+      expect(await store.findPart(id, "prt_z")).toBeNull();
+      expect(await store.findPart(id, "%")).toBeNull();
+    });
+
     it("creates and reads a share with its hash, times and version 0", async () => {
       const id = await seed(store);
       expect(await store.getShare(id)).toEqual({

@@ -34,13 +34,17 @@ export type UpsertOptions = {
   maxShareBytes: number;
 };
 
+// Both errors carry an explicit name: Next can bundle this module into more than one chunk, so
+// `instanceof` fails across chunks in production, and class names are minified.
 export class ShareGoneError extends Error {
+  override readonly name = "ShareGoneError";
   constructor(readonly shareId: string) {
     super(`share ${shareId} is gone`);
   }
 }
 
 export class ShareTooLargeError extends Error {
+  override readonly name = "ShareTooLargeError";
   constructor(readonly bytes: number, readonly limit: number) {
     super(`share would hold ${bytes} bytes, over the ${limit} byte limit`);
   }
@@ -53,6 +57,8 @@ export interface Store {
   /** One transaction: upsert every item by key, bump the version. Throws ShareGoneError / ShareTooLargeError. */
   upsertItems(id: string, items: ItemWrite[], options: UpsertOptions): Promise<ShareRecord>;
   listItems(id: string): Promise<StoredItem[]>;
+  /** The item `part/<any messageID>/<partId>` without reading the rest of the share, or null. */
+  findPart(id: string, partId: string): Promise<StoredItem | null>;
   /** Deletes every item and leaves a tombstone. Returns false when there was no live share. */
   deleteShare(id: string, now: number): Promise<boolean>;
   setExpiry(id: string, expiresAt: number | null): Promise<void>;

@@ -1,0 +1,336 @@
+// npm run bench – the production server against the static-file floor, on synthetic shares of 10,
+// 200 and 2,000 messages. A benchmark, not a test: it prints a table with the targets of issue 6
+// and writes every figure to bench/results/latest.json.
+//
+//   npm run bench              uses the existing `next build` (runs it when there is none)
+//   npm run bench -- --build   rebuilds first
+//   npm run bench -- --quick   fewer samples (a smoke run)
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { freePortIn, percentile, rssOfTree, startStaticServer, timedGet, timedPost, waitFor } from "./http";
+import { syncBatch, syntheticSession, type Item } from "./synthetic";
+
+const ROOT = path.resolve(__dirname, "..");
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has("--quick");
+const SIZES = [10, 200, 2000] as const;
+const SAMPLES: Record<number, { cold: number; warm: number }> = QUICK
+  ? { 10: { cold: 2, warm: 5 }, 200: { cold: 2, warm: 5 }, 2000: { cold: 1, warm: 3 } }
+  : { 10: { cold: 10, warm: 40 }, 200: { cold: 10, warm: 40 }, 2000: { cold: 6, warm: 20 } };
+const SYNC_BATCHES = QUICK ? 20 : 60;
+const SUSTAINED_BATCHES = QUICK ? 50 : 200;
+const OG_WARM = QUICK ? 2 : 8;
+// Keeps every sync request far under the 64 MiB body limit.
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const stat = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), n: xs.length });
+type Stat = ReturnType<typeof stat>;
+
+function ensureBuild() {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (fs.existsSync(buildId) && !args.has("--build")) {
+    log(`using the existing production build (${path.relative(ROOT, buildId)}, ${new Date(fs.statSync(buildId).mtimeMs).toISOString()}); pass --build to rebuild`);
+    return;
+  }
+  log("running next build ...");
+  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+async function createAndSync(base: string, items: Item[]): Promise<{ id: string; secret: string; syncMs: number; requests: number }> {
+  const created = (await (await fetch(`${base}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_bench" }) })).json()) as { id: string; secret: string };
+  const start = performance.now();
+  let batch: Item[] = [];
+  let bytes = 0;
+  let requests = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const res = await timedPost(`${base}/api/share/${created.id}/sync`, JSON.stringify({ secret: created.secret, data: batch }));
+    if (res.status !== 200) throw new Error(`sync answered ${res.status}: ${JSON.stringify(res.json)}`);
+    requests++;
+    batch = [];
+    bytes = 0;
+  };
+  for (const item of items) {
+    const size = JSON.stringify(item).length;
+    if (bytes + size > MAX_BATCH_BYTES) await flush();
+    batch.push(item);
+    bytes += size;
+  }
+  await flush();
+  return { ...created, syncMs: performance.now() - start, requests };
+}
+
+function ogImagePath(html: string): string | null {
+  const tag = /<meta\s[^>]*property="og:image"[^>]*>/.exec(html)?.[0];
+  const url = tag ? /content="([^"]+)"/.exec(tag)?.[1] : undefined;
+  if (!url) return null;
+  const u = new URL(url.replace(/&amp;/g, "&"), "http://placeholder");
+  return u.pathname + u.search;
+}
+
+const scriptCache = new Map<string, number>();
+async function clientJsGzip(base: string, html: string): Promise<{ bytes: number; scripts: number; files: Array<{ src: string; gzip: number }> }> {
+  const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
+  let bytes = 0;
+  for (const src of srcs) {
+    if (!scriptCache.has(src)) {
+      const res = await timedGet(new URL(src, base).toString());
+      scriptCache.set(src, res.status === 200 ? gzipSync(res.body).length : 0);
+    }
+    bytes += scriptCache.get(src)!;
+  }
+  return { bytes, scripts: srcs.length, files: srcs.map((src) => ({ src, gzip: scriptCache.get(src)! })) };
+}
+
+type SizeResult = {
+  messages: number;
+  items: number;
+  storedBytes: number;
+  fullSyncMs: Stat;
+  coldTtfb: Stat;
+  coldTotal: Stat;
+  warmTtfb: Stat;
+  warmTotal: Stat;
+  floorTtfb: Stat;
+  floorTotal: Stat;
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  clientJsGzip: number;
+  clientScripts: number;
+  clientJsFiles: Array<{ src: string; gzip: number }>;
+  ogPath: string | null;
+  ogCold: Stat | null;
+  ogWarm: Stat | null;
+  rawOutput: Stat | null;
+};
+
+async function benchSize(base: string, floorBase: string, floorDir: string, messages: number): Promise<SizeResult> {
+  const items = syntheticSession(messages, 42 + messages);
+  const samples = SAMPLES[messages];
+  const coldTtfb: number[] = [], coldTotal: number[] = [], fullSync: number[] = [], ogCold: number[] = [];
+  let firstHtml: Buffer | null = null;
+  let ogPath: string | null = null;
+  let firstId = "";
+  let last = { id: "" };
+  // The preview URL of another share: the first share's id swapped for the other's, wherever it sits.
+  const ogOf = (id: string) => ogPath!.split(firstId).join(id);
+  for (let k = 0; k < samples.cold; k++) {
+    const share = await createAndSync(base, items);
+    fullSync.push(share.syncMs);
+    // Cold: the first view of a share right after its sync (the process itself is warm).
+    const page = await timedGet(`${base}/s/${share.id}`);
+    if (page.status !== 200) throw new Error(`GET /s/${share.id} answered ${page.status}`);
+    coldTtfb.push(page.ttfb);
+    coldTotal.push(page.total);
+    if (!firstHtml) {
+      firstHtml = page.body;
+      firstId = share.id;
+      ogPath = ogImagePath(page.body.toString("utf8"));
+    }
+    if (ogPath) {
+      const og = await timedGet(`${base}${ogOf(share.id)}`);
+      if (og.status === 200) ogCold.push(og.total);
+    }
+    last = share;
+  }
+  const ogWarm: number[] = [];
+  if (ogPath) {
+    const lastOg = ogOf(last.id);
+    for (let k = 0; k < OG_WARM; k++) {
+      const og = await timedGet(`${base}${lastOg}`);
+      if (og.status === 200) ogWarm.push(og.total);
+    }
+  }
+  // Warm views and the floor (the very same HTML bytes as a static file) alternate request by
+  // request, so noise from other work on the machine hits both alike.
+  const html = firstHtml!;
+  fs.writeFileSync(path.join(floorDir, `${messages}.html`), html);
+  const warmTtfb: number[] = [], warmTotal: number[] = [], floorTtfb: number[] = [], floorTotal: number[] = [];
+  await timedGet(`${floorBase}/${messages}.html`);
+  for (let k = 0; k < samples.warm; k++) {
+    const page = await timedGet(`${base}/s/${last.id}`);
+    warmTtfb.push(page.ttfb);
+    warmTotal.push(page.total);
+    const res = await timedGet(`${floorBase}/${messages}.html`);
+    if (res.bytes !== html.length) throw new Error("the floor served other bytes");
+    floorTtfb.push(res.ttfb);
+    floorTotal.push(res.total);
+  }
+  const js = await clientJsGzip(base, html.toString("utf8"));
+  // The largest tool output, from its own URL (what "show all" links to).
+  const largest = items
+    .filter((i) => i.type === "part" && i.data.type === "tool")
+    .sort((a, b) => String((b.data.state as { output?: string }).output ?? "").length - String((a.data.state as { output?: string }).output ?? "").length)[0];
+  const raw: number[] = [];
+  if (largest) {
+    for (let k = 0; k < Math.min(samples.warm, 10); k++) {
+      const res = await timedGet(`${base}/s/${last.id}/raw/${largest.data.id}`);
+      if (res.status !== 200) throw new Error(`raw output answered ${res.status}`);
+      raw.push(res.total);
+    }
+  }
+  return {
+    messages,
+    items: items.length,
+    storedBytes: items.reduce((n, i) => n + Buffer.byteLength(JSON.stringify(i)), 0),
+    fullSyncMs: stat(fullSync),
+    coldTtfb: stat(coldTtfb),
+    coldTotal: stat(coldTotal),
+    warmTtfb: stat(warmTtfb),
+    warmTotal: stat(warmTotal),
+    floorTtfb: stat(floorTtfb),
+    floorTotal: stat(floorTotal),
+    htmlBytes: html.length,
+    htmlGzipBytes: gzipSync(html).length,
+    clientJsGzip: js.bytes,
+    clientScripts: js.scripts,
+    clientJsFiles: js.files,
+    ogPath,
+    ogCold: ogCold.length ? stat(ogCold) : null,
+    ogWarm: ogWarm.length ? stat(ogWarm) : null,
+    rawOutput: raw.length ? stat(raw) : null,
+  };
+}
+
+async function benchSync(base: string) {
+  const share = await createAndSync(base, syntheticSession(10, 7));
+  const send = (batch: number) => timedPost(`${base}/api/share/${share.id}/sync`, JSON.stringify({ secret: share.secret, data: syncBatch(batch, 20) }));
+  for (let b = 0; b < 10; b++) await send(b); // warm-up, not counted
+  const latencies: number[] = [];
+  for (let b = 10; b < 10 + SYNC_BATCHES; b++) {
+    const res = await send(b);
+    if (res.status !== 200) throw new Error(`sync answered ${res.status}`);
+    latencies.push(res.ms);
+  }
+  // Sustained: 20-item batches back to back, one client, as fast as the server answers.
+  const start = performance.now();
+  for (let b = 1000; b < 1000 + SUSTAINED_BATCHES; b++) await send(b);
+  const seconds = (performance.now() - start) / 1000;
+  return { batch20: stat(latencies), sustainedItemsPerSecond: (SUSTAINED_BATCHES * 20) / seconds, sustainedBatches: SUSTAINED_BATCHES };
+}
+
+// ---- report -------------------------------------------------------------------------------------
+
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "n/a" : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
+const kb = (v: number) => (v >= 1024 * 1024 ? `${(v / 1024 / 1024).toFixed(2)} MB` : `${(v / 1024).toFixed(1)} KB`);
+const pair = (s: Stat | null) => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : "n/a");
+
+type Row = { metric: string; values: string[]; target?: string; pass?: boolean | null };
+
+function buildRows(sizes: SizeResult[], sync: Awaited<ReturnType<typeof benchSync>>, rss: number | null): { rows: Row[]; checks: Array<{ name: string; value: number; target: number; pass: boolean }> } {
+  const at = (n: number) => sizes.find((s) => s.messages === n)!;
+  const checks = [
+    { name: "warm 200-message view, total p50 / floor total p50", value: at(200).warmTotal.p50 / at(200).floorTotal.p50, target: 3 },
+    { name: "cold 200-message view, total p50 (ms)", value: at(200).coldTotal.p50, target: 1000 },
+    { name: "2,000-message share, first byte p50 warm (ms)", value: at(2000).warmTtfb.p50, target: 300 },
+    { name: "2,000-message share, first byte p50 cold (ms)", value: at(2000).coldTtfb.p50, target: 300 },
+    { name: "200-message share, first response HTML (bytes)", value: at(200).htmlBytes, target: 1_500_000 },
+    { name: "client JavaScript on /s/[id], gzip (bytes)", value: Math.max(...sizes.map((s) => s.clientJsGzip)), target: 150 * 1024 },
+    { name: "20-item sync, p50 (ms)", value: sync.batch20.p50, target: 20 },
+  ].map((c) => ({ ...c, pass: c.value < c.target }));
+  const rows: Row[] = [
+    { metric: "share: items / JSON size", values: sizes.map((s) => `${s.items} / ${kb(s.storedBytes)}`) },
+    { metric: "full sync of the share p50", values: sizes.map((s) => ms(s.fullSyncMs.p50)) },
+    { metric: "cold TTFB p50 / p95", values: sizes.map((s) => pair(s.coldTtfb)), target: "2000: < 300 ms (p50)", pass: checks[3].pass },
+    { metric: "cold total p50 / p95", values: sizes.map((s) => pair(s.coldTotal)), target: "200: < 1 s (p50)", pass: checks[1].pass },
+    { metric: "warm TTFB p50 / p95", values: sizes.map((s) => pair(s.warmTtfb)), target: "2000: < 300 ms (p50)", pass: checks[2].pass },
+    { metric: "warm total p50 / p95", values: sizes.map((s) => pair(s.warmTotal)) },
+    { metric: "floor TTFB p50 / p95", values: sizes.map((s) => pair(s.floorTtfb)) },
+    { metric: "floor total p50 / p95", values: sizes.map((s) => pair(s.floorTotal)) },
+    { metric: "warm total p50 / floor p50", values: sizes.map((s) => `${(s.warmTotal.p50 / s.floorTotal.p50).toFixed(1)}x`), target: "200: <= 3x", pass: checks[0].pass },
+    { metric: "HTML bytes, first response", values: sizes.map((s) => `${kb(s.htmlBytes)} (${kb(s.htmlGzipBytes)} gz)`), target: "200: < 1.5 MB", pass: checks[4].pass },
+    { metric: "client JS gzip (<script src>)", values: sizes.map((s) => `${kb(s.clientJsGzip)} (${s.clientScripts} files)`), target: "< 150 KB", pass: checks[5].pass },
+    { metric: "preview image cold p50 / p95", values: sizes.map((s) => pair(s.ogCold)) },
+    { metric: "preview image warm p50 / p95", values: sizes.map((s) => pair(s.ogWarm)) },
+    { metric: "largest tool output, raw URL p50 / p95", values: sizes.map((s) => pair(s.rawOutput)) },
+  ];
+  const single: Row[] = [
+    { metric: "sync, 20-item batch p50 / p95", values: [pair(sync.batch20)], target: "< 20 ms (p50)", pass: checks[6].pass },
+    { metric: "sync, sustained items/s", values: [`${Math.round(sync.sustainedItemsPerSecond)} items/s (${sync.sustainedBatches} x 20, 1 client)`] },
+    { metric: "server RSS after the runs", values: [rss === null ? "n/a" : kb(rss)] },
+  ];
+  return { rows: [...rows, ...single], checks };
+}
+
+function printTable(rows: Row[]) {
+  const perSize = rows.filter((r) => r.values.length > 1);
+  print(["metric", "10 msgs", "200 msgs", "2000 msgs", "target", "result"], perSize);
+  console.log("");
+  print(["metric", "value", "target", "result"], rows.filter((r) => r.values.length === 1));
+}
+
+function print(head: string[], rows: Row[]) {
+  const lines = rows.map((r) => [r.metric, ...r.values, r.target ?? "", r.pass === undefined || r.pass === null ? "" : r.pass ? "PASS" : "FAIL"]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const fmt = (cells: string[]) => "| " + cells.map((c, i) => (c ?? "").padEnd(widths[i])).join(" | ") + " |";
+  console.log(fmt(head));
+  console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
+  for (const l of lines) console.log(fmt(l));
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  ensureBuild();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-bench-"));
+  const floorDir = path.join(dataDir, "floor");
+  fs.mkdirSync(floorDir);
+  const port = await freePortIn(3300, 3399);
+  const floorPort = await freePortIn(3300, 3399, [port]);
+  const base = `http://127.0.0.1:${port}`;
+  const floorBase = `http://127.0.0.1:${floorPort}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PARLEY_DATA_DIR: dataDir, PARLEY_PUBLIC_URL: base };
+  delete env.DATABASE_URL; // the default deployment: SQLite in PARLEY_DATA_DIR
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const floor = startStaticServer(floorDir, floorPort);
+  const stop = () => {
+    for (const child of [server, floor]) if (child.exitCode === null) child.kill("SIGTERM");
+  };
+  process.on("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    await waitFor(`${base}/api/health`, server);
+    await waitFor(`${floorBase}/missing`, floor, { anyStatus: true }); // a 404 proves it listens
+    log(`server on ${base} (data in ${dataDir}), floor on ${floorBase}`);
+
+    // Warm the process (module loading, JIT) so "cold" means a cold share, not a cold server.
+    const warm = await createAndSync(base, syntheticSession(10, 1));
+    for (let i = 0; i < 3; i++) await timedGet(`${base}/s/${warm.id}`);
+
+    const sizes: SizeResult[] = [];
+    for (const n of SIZES) {
+      const t = Date.now();
+      sizes.push(await benchSize(base, floorBase, floorDir, n));
+      log(`${n} messages done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const sync = await benchSync(base);
+    log("sync done");
+    const rss = await rssOfTree(server.pid!);
+
+    const { rows, checks } = buildRows(sizes, sync, rss);
+    console.log(`\nParley bench (${QUICK ? "quick" : "full"}), ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    printTable(rows);
+    const outDir = path.join(ROOT, "bench", "results");
+    fs.mkdirSync(outDir, { recursive: true });
+    const result = { when: new Date().toISOString(), quick: QUICK, node: process.version, cpus: os.cpus().length, durationMs: Date.now() - started, sizes, sync, serverRssBytes: rss, checks, table: rows };
+    fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(result, null, 2));
+    console.log(`\n${checks.filter((c) => c.pass).length}/${checks.length} targets met; figures in bench/results/latest.json`);
+  } finally {
+    stop();
+    await new Promise((r) => setTimeout(r, 300));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
