@@ -136,7 +136,7 @@ export function makeCorpus(seed = 42) {
     negatives.push(
       `data:image/png;base64,${Buffer.from(chars(ALNUM, int(300, 3000))).toString("base64")}`,
       `commit ${chars(HEX, 40)}\nAuthor: Jane <jane@example.com>\n\n    Fix the flaky test (${chars(HEX, 7)})`,
-      `${crypto.randomUUID ? "" : ""}${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-a${chars(HEX, 3)}-${chars(HEX, 12)}`,
+      `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-a${chars(HEX, 3)}-${chars(HEX, 12)}`,
       `${id("ses_")} ${id("msg_")} ${id("prt_")} ${id("call_")}`,
       `sha256:${chars(HEX, 64)}`,
       `"integrity": "sha512-${chars(B64, 86)}=="`,
