@@ -4,7 +4,7 @@ const NOINDEX = { key: "X-Robots-Tag", value: "noindex, nofollow" };
 
 const nextConfig: NextConfig = {
   // Native and driver packages stay outside the bundle and load from node_modules at run time.
-  serverExternalPackages: ["better-sqlite3", "pg", "kysely", "@secretlint/core", "@secretlint/secretlint-rule-preset-recommend"],
+  serverExternalPackages: ["better-sqlite3", "pg", "kysely", "@secretlint/core", "@secretlint/profiler", "@secretlint/secretlint-rule-preset-recommend"],
   poweredByHeader: false,
   async headers() {
     return [

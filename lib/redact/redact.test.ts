@@ -97,3 +97,15 @@ describe("redactItems", () => {
     }
   });
 });
+
+describe("secretlint profiler", () => {
+  it("keeps no performance record of past runs (the preset's profiler would otherwise grow forever)", async () => {
+    const { secretLintProfiler } = await import("@secretlint/profiler");
+    for (let i = 0; i < 200; i++) await redactString(`plain text number ${i} with nothing secret in it`);
+    await new Promise((r) => setTimeout(r, 50)); // let the profiler's observer deliver its entries
+    await redactString("one more plain string");
+    const p = secretLintProfiler as unknown as { entries: unknown[]; measures: unknown[] };
+    expect(p.entries.length + p.measures.length).toBe(0);
+    expect(performance.getEntriesByType("mark").filter((e) => e.name.startsWith("@core>")).length).toBe(0);
+  });
+});
