@@ -19,7 +19,7 @@ const HTML_LIMITED_BOTS = new RegExp(
 
 const nextConfig: NextConfig = {
   // Native and driver packages stay outside the bundle and load from node_modules at run time.
-  serverExternalPackages: ["better-sqlite3", "pg", "kysely"],
+  serverExternalPackages: ["better-sqlite3", "pg", "kysely", "@secretlint/core", "@secretlint/profiler", "@secretlint/secretlint-rule-preset-recommend"],
   poweredByHeader: false,
   htmlLimitedBots: HTML_LIMITED_BOTS,
   async headers() {

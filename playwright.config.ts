@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = ".e2e-data";
+export const E2E_ADMIN_TOKEN = "e2e-admin-token-not-a-secret-0123456789";
 
 // Debian's Chromium where it exists (CI, this team's machines); Playwright's own browser elsewhere.
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -44,6 +45,12 @@ export default defineConfig({
       PARLEY_DATA_DIR: E2E_DATA_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       PARLEY_PUBLIC_URL: "",
+      // The whole suite runs from 127.0.0.1 and creates hundreds of shares: limits far above it.
+      // The limiter itself is tested with low limits in lib/operators.test.ts.
+      PARLEY_RATE_CREATE: "100000/1m",
+      PARLEY_RATE_LOOKUP: "100000/1m",
+      PARLEY_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      PARLEY_SWEEP_INTERVAL: "1s",
     },
   },
 });

@@ -37,6 +37,38 @@ const flag = (fallback: boolean) =>
     v === undefined ? fallback : ["1", "true", "on", "yes"].includes(v),
   );
 
+const duration = z.string().transform((v, ctx) => {
+  const ms = parseDuration(v);
+  if (ms === null || ms <= 0) {
+    ctx.addIssue({ code: "custom", message: `"${v}" is not a duration (examples: 30d, 12h, 90m, 45s, 2w)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+export type RateLimit = { limit: number; windowMs: number } | null;
+
+/** "30/h", "60/m", "1000/1d", "off" -> a fixed-window limit, or null for no limit. */
+export function parseRateLimit(value: string): RateLimit | undefined {
+  if (/^\s*(off|0|none)\s*$/i.test(value)) return null;
+  const m = /^\s*(\d+)\s*\/\s*(\d*)\s*([smhdw])\s*$/i.exec(value);
+  if (!m || Number(m[1]) <= 0) return undefined;
+  return { limit: Number(m[1]), windowMs: parseDuration(`${m[2] || "1"}${m[3]}`)! };
+}
+
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const parsed = parseRateLimit(v);
+      if (parsed === undefined) {
+        ctx.addIssue({ code: "custom", message: `"${v}" is not a rate limit (examples: 30/h, 60/m, 500/1d, off)` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
 export const configSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
@@ -60,6 +92,25 @@ export const configSchema = z.object({
   PARLEY_MAX_ATTACHMENT: z.preprocess(emptyAsUndefined, size("16MiB")),
   PARLEY_MAX_SHARE: z.preprocess(emptyAsUndefined, size("512MiB")),
   PARLEY_RENDER_CACHE: z.preprocess(emptyAsUndefined, size("64MiB")),
+  // Privacy and operations (issue 4).
+  PARLEY_SHARING: z.preprocess(emptyAsUndefined, z.enum(["enabled", "disabled"]).default("enabled")),
+  PARLEY_REDACT: z.preprocess(emptyAsUndefined, flag(true)),
+  PARLEY_DEFAULT_TTL: z.preprocess(emptyAsUndefined, z.union([z.literal("off"), duration]).optional()).transform((v) =>
+    v === undefined || v === "off" ? null : v,
+  ),
+  PARLEY_SWEEP_INTERVAL: z.preprocess(emptyAsUndefined, z.string().default("60s").pipe(duration)),
+  PARLEY_ADMIN_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  ),
+  PARLEY_RATE_CREATE: z.preprocess(emptyAsUndefined, rateLimit("30/h")),
+  PARLEY_RATE_LOOKUP: z.preprocess(emptyAsUndefined, rateLimit("60/m")),
+  PARLEY_TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .union([z.enum(["off", "on", "false", "true", "0", "1"]), z.coerce.number().int().min(1).max(10)])
+      .default("off"),
+  ).transform((v) => (typeof v === "number" ? v : ["on", "true", "1"].includes(v) ? 1 : 0)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -220,6 +220,18 @@ export const createShareRequestSchema = z
 
 export const unshareRequestSchema = z.looseObject({ secret: z.string().optional() });
 
+/** PUT /api/share/:id/expiry: exactly one of an absolute time, a duration from now, or null to clear. */
+export const expiryRequestSchema = z
+  .looseObject({
+    secret: z.string().optional(),
+    expiresAt: z.union([z.iso.datetime({ offset: true }), z.number().int().positive(), z.null()]).optional(),
+    ttl: z.string().optional(),
+  })
+  .refine((b) => (b.expiresAt !== undefined) !== (b.ttl !== undefined), {
+    message: "Send exactly one of expiresAt (ISO time, epoch ms, or null to clear) and ttl (e.g. 30d)",
+    path: ["expiresAt"],
+  });
+
 export const itemIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type ItemIssue = z.infer<typeof itemIssueSchema>;
 
@@ -264,4 +276,6 @@ export type SyncResult = {
   rejected: RejectedItem[];
   /** Items stored with an attachment replaced by a stub; empty when nothing was over a limit. */
   degraded: DegradedItem[];
+  /** Credentials replaced by `[REDACTED:<kind>]` in this batch before it was stored. */
+  redactions: number;
 };

@@ -5,6 +5,7 @@ import { getConfig } from "./config";
 import { hashSecret, newSecret, newShareId, secretMatches, SHARE_ID_PATTERN } from "./ids";
 import { validateItem } from "./items";
 import { getRenderCache } from "./render/cache";
+import { redactItems } from "./redact";
 import type { DataItem, RejectedItem, SyncResult } from "./schema";
 import { getStore } from "./store";
 import type { ItemWrite, StoredShare } from "./store/types";
@@ -41,22 +42,26 @@ function requireSecret(share: StoredShare, secret: string | undefined): void {
 }
 
 export async function createShare(sessionID: string, publicUrl: string) {
+  const config = getConfig();
+  if (config.PARLEY_SHARING === "disabled") throw new ApiError("sharing_disabled", "Sharing is disabled on this server");
   const id = newShareId();
   const secret = newSecret();
   const now = Date.now();
-  await (await getStore()).createShare({ id, sessionId: sessionID, secretHash: hashSecret(secret), createdAt: now, expiresAt: null });
-  return { id, url: `${publicUrl}/s/${id}`, secret };
+  const expiresAt = config.PARLEY_DEFAULT_TTL === null ? null : now + config.PARLEY_DEFAULT_TTL;
+  await (await getStore()).createShare({ id, sessionId: sessionID, secretHash: hashSecret(secret), createdAt: now, expiresAt });
+  return { id, url: `${publicUrl}/s/${id}`, secret, ...(expiresAt === null ? {} : { expiresAt: new Date(expiresAt).toISOString() }) };
 }
 
 export async function syncShare(id: string, secret: string | undefined, data: unknown[]): Promise<SyncResult> {
   const share = await requireLive(id);
   requireSecret(share, secret);
   const { data: limited, degraded } = limitAttachments(data, getConfig().PARLEY_MAX_ATTACHMENT);
+  const { items: clean, redactions } = getConfig().PARLEY_REDACT ? await redactItems(limited) : { items: limited, redactions: 0 };
 
   // Last write wins inside one batch too: a later item with the same key replaces an earlier one.
   const writes = new Map<string, ItemWrite>();
   const rejected: RejectedItem[] = [];
-  limited.forEach((raw, index) => {
+  clean.forEach((raw, index) => {
     const result = validateItem(raw);
     if (!result.ok) rejected.push({ index, type: result.type, issues: result.issues });
     else writes.set(result.key, { key: result.key, type: result.type, json: JSON.stringify(result.item) });
@@ -69,7 +74,14 @@ export async function syncShare(id: string, secret: string | undefined, data: un
     now: Date.now(),
     maxShareBytes: getConfig().PARLEY_MAX_SHARE,
   });
-  return { ok: true, version: record.version, stored: writes.size, rejected, degraded: degraded.filter((d) => !rejected.some((r) => r.index === d.index)) };
+  return {
+    ok: true,
+    version: record.version,
+    stored: writes.size,
+    rejected,
+    degraded: degraded.filter((d) => !rejected.some((r) => r.index === d.index)),
+    redactions,
+  };
 }
 
 /** The merged Data[], sorted by key, each item exactly as the client sent it. */
@@ -79,11 +91,45 @@ export async function getShareData(id: string): Promise<DataItem[]> {
   return items.map((item) => JSON.parse(item.json) as DataItem);
 }
 
+/** The operator's token unshares any share (lost sessions, moderation); compared in constant time. */
+export function isAdminToken(token: string | undefined): boolean {
+  const admin = getConfig().PARLEY_ADMIN_TOKEN;
+  return Boolean(admin && token && secretMatches(token, hashSecret(admin)));
+}
+
 export async function unshare(id: string, secret: string | undefined): Promise<{ ok: true; id: string; unsharedAt: string }> {
   const share = await requireLive(id);
-  requireSecret(share, secret);
+  if (!isAdminToken(secret)) requireSecret(share, secret);
   const now = Date.now();
   if (!(await (await getStore()).deleteShare(id, now))) throw new ApiError("gone", "This share was unshared");
   getRenderCache().dropShare(id);
   return { ok: true, id, unsharedAt: new Date(now).toISOString() };
+}
+
+/** Sets (a time) or clears (null) a live share's expiry; the owner's secret is required. */
+export async function setShareExpiry(id: string, secret: string | undefined, expiresAt: number | null) {
+  const share = await requireLive(id);
+  if (!isAdminToken(secret)) requireSecret(share, secret);
+  if (expiresAt !== null && expiresAt <= Date.now()) throw new ApiError("invalid", "The expiry must be in the future; unshare to remove a share now");
+  await (await getStore()).setExpiry(id, expiresAt);
+  return { ok: true as const, id, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
+}
+
+/** Deletes the data of every share whose expiry has passed; returns how many. Pages already answer 410. */
+export async function sweepExpired(now = Date.now()): Promise<number> {
+  const store = await getStore();
+  let swept = 0;
+  for (;;) {
+    const ids = await store.listExpired(now, 100);
+    for (const id of ids) {
+      // The tombstone keeps the moment the share expired, not the moment the sweep ran.
+      const expiresAt = (await store.getShare(id))?.expiresAt ?? now;
+      if (await store.deleteShare(id, Math.min(expiresAt, now))) {
+        getRenderCache().dropShare(id);
+        swept++;
+      }
+    }
+    if (ids.length < 100) break;
+  }
+  return swept;
 }

@@ -34,6 +34,11 @@ type Database = {
     bytes: number;
     updated_at: number;
   };
+  rate_limits: {
+    key: string;
+    window_start: number;
+    count: number;
+  };
 };
 
 type ShareRow = Database["shares"] & { version: number; bytes: number };
@@ -206,6 +211,26 @@ export class KyselyStore implements Store {
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);
+  }
+
+  async hitRateLimit(key: string, windowStart: number): Promise<number> {
+    // One statement, atomic on both databases: a new window restarts the count at 1.
+    const row = await this.db
+      .insertInto("rate_limits")
+      .values({ key, window_start: windowStart, count: 1 })
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet({
+          count: sql`case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end`,
+          window_start: sql`excluded.window_start`,
+        }),
+      )
+      .returning("count")
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async pruneRateLimits(before: number): Promise<void> {
+    await this.db.deleteFrom("rate_limits").where("window_start", "<", before).execute();
   }
 
   async close(): Promise<void> {

@@ -32,6 +32,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("shares_expires_at").ifNotExists().on("shares").column("expires_at").execute();
     },
   },
+  // Rate-limit counters live in the database so limits hold across restarts and instances.
+  "0002_rate_limits": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("rate_limits")
+        .ifNotExists()
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("window_start", "bigint", (c) => c.notNull())
+        .addColumn("count", "integer", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

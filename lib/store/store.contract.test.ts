@@ -138,6 +138,18 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
       await store.setExpiry(soon, null);
       expect(await store.listExpired(10_000, 100)).not.toContain(soon);
     });
+
+    it("counts rate-limit hits per key and window, restarts in a new window, prunes old windows", async () => {
+      const key = `create:${newId()}`;
+      expect(await store.hitRateLimit(key, 60_000)).toBe(1);
+      expect(await store.hitRateLimit(key, 60_000)).toBe(2);
+      expect(await store.hitRateLimit(`${key}:other`, 60_000)).toBe(1);
+      expect(await Promise.all([store.hitRateLimit(key, 60_000), store.hitRateLimit(key, 60_000)])).toEqual(expect.arrayContaining([3, 4]));
+      expect(await store.hitRateLimit(key, 120_000)).toBe(1);
+      await store.pruneRateLimits(120_000);
+      expect(await store.hitRateLimit(`${key}:other`, 60_000)).toBe(1); // its old row was pruned
+      expect(await store.hitRateLimit(key, 120_000)).toBe(2); // the current window survives
+    });
   });
 }
 

@@ -64,5 +64,12 @@ export interface Store {
   setExpiry(id: string, expiresAt: number | null): Promise<void>;
   /** Live shares whose expiry has passed, oldest first. */
   listExpired(now: number, limit: number): Promise<string[]>;
+  /**
+   * Counts one hit against `key` in the fixed window that starts at `windowStart` and returns the
+   * hits in that window so far, this one included. A hit in a newer window resets the count.
+   */
+  hitRateLimit(key: string, windowStart: number): Promise<number>;
+  /** Deletes counters whose window started before `before`. */
+  pruneRateLimits(before: number): Promise<void>;
   close(): Promise<void>;
 }

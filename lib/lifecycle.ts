@@ -1,0 +1,44 @@
+// Process-wide background duties, started once from instrumentation.ts.
+import http from "node:http";
+import { PEER_HEADER } from "./client-ip";
+import { getConfig } from "./config";
+import { pruneRateLimits } from "./rate-limit";
+import { sweepExpired } from "./shares";
+
+const STARTED = Symbol.for("parley.lifecycle");
+type Flags = { [STARTED]?: { peer?: boolean; sweep?: NodeJS.Timeout } };
+const flags = () => ((globalThis as Flags)[STARTED] ??= {});
+
+/**
+ * Next gives handlers no socket address, and its own X-Forwarded-For keeps whatever the client sent.
+ * So every incoming request gets the address of the socket it came on, in a header that overwrites
+ * any client-supplied value.
+ */
+export function stampPeerAddress(): void {
+  if (flags().peer) return;
+  flags().peer = true;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
+    if (event === "request") {
+      const req = args[0] as http.IncomingMessage;
+      req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "unknown";
+    }
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+}
+
+/** Deletes expired shares' data (pages answer 410 from the moment of expiry already) and old counters. */
+export async function runSweep(now = Date.now()): Promise<number> {
+  const swept = await sweepExpired(now);
+  await pruneRateLimits(now);
+  if (swept > 0) console.log(`[parley] expiry sweep deleted ${swept} share(s)`);
+  return swept;
+}
+
+export function startSweep(): void {
+  if (flags().sweep) return;
+  const run = () => runSweep().catch((err) => console.error("[parley] expiry sweep failed", err));
+  flags().sweep = setInterval(run, getConfig().PARLEY_SWEEP_INTERVAL);
+  flags().sweep!.unref();
+  void run();
+}

@@ -1,0 +1,55 @@
+// Operator controls at the handler level, with low limits in this process's own configuration:
+// per-client create limit (429 + Retry-After), X-Forwarded-For ignored unless trusted, lookups of
+// unknown ids limited while live ids never count.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-ops-"));
+Object.assign(process.env, { PARLEY_DATA_DIR: dir, PARLEY_RATE_CREATE: "3/1h", PARLEY_RATE_LOOKUP: "2/1m", PARLEY_TRUST_PROXY: "off" });
+
+const { POST } = await import("@/app/api/share/route");
+const { enforceRateLimit } = await import("./rate-limit");
+const { clientIp } = await import("./client-ip");
+const { parseConfig } = await import("./config");
+
+const createFrom = (peer: string, xff?: string) =>
+  POST(new Request("http://localhost/api/share", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-parley-peer": peer, ...(xff ? { "x-forwarded-for": xff } : {}) },
+    body: JSON.stringify({ sessionID: "ses_ops" }),
+  }));
+
+describe("operator controls", () => {
+  it("limits share creation per client address, with a JSON 429 and Retry-After; a spoofed X-Forwarded-For does not help", async () => {
+    for (let i = 0; i < 3; i++) expect((await createFrom("10.0.0.1")).status).toBe(201);
+    const limited = await createFrom("10.0.0.1", "1.2.3.4");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe("rate_limited");
+    expect((await createFrom("10.0.0.2")).status).toBe(201);
+  });
+
+  it("limits lookups per client", async () => {
+    await enforceRateLimit("lookup", "10.0.0.9");
+    await enforceRateLimit("lookup", "10.0.0.9");
+    await expect(enforceRateLimit("lookup", "10.0.0.9")).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(enforceRateLimit("lookup", "10.0.0.10")).resolves.toBeUndefined();
+  });
+
+  it("believes X-Forwarded-For only when told how many proxies to trust", () => {
+    const h = new Headers({ "x-parley-peer": "127.0.0.1", "x-forwarded-for": "6.6.6.6, 203.0.113.7" });
+    expect(clientIp(h)).toBe("127.0.0.1");
+    const trusting = parseConfig({ PARLEY_TRUST_PROXY: "1" });
+    expect(trusting.PARLEY_TRUST_PROXY).toBe(1);
+  });
+
+  it("parses the privacy settings and rejects bad ones", () => {
+    const c = parseConfig({ PARLEY_DEFAULT_TTL: "30d", PARLEY_SHARING: "disabled", PARLEY_REDACT: "off" });
+    expect(c).toMatchObject({ PARLEY_DEFAULT_TTL: 30 * 86_400_000, PARLEY_SHARING: "disabled", PARLEY_REDACT: false });
+    expect(parseConfig({})).toMatchObject({ PARLEY_DEFAULT_TTL: null, PARLEY_SHARING: "enabled", PARLEY_REDACT: true, PARLEY_RATE_CREATE: { limit: 30, windowMs: 3_600_000 } });
+    expect(() => parseConfig({ PARLEY_RATE_LOOKUP: "lots" })).toThrow(/PARLEY_RATE_LOOKUP/);
+    expect(() => parseConfig({ PARLEY_ADMIN_TOKEN: "short" })).toThrow(/PARLEY_ADMIN_TOKEN/);
+  });
+});

@@ -1,0 +1,62 @@
+// Runs before every page and API request (Node runtime). Three jobs:
+// 1. Removed shares: /s/<id>, /share/<id> and anything under them answer 410 with a tombstone. The App
+//    Router cannot give a rendered page a 410 (notFound() is 404 only), so the answer comes from here.
+// 2. Lookups of ids that do not exist count toward the per-client lookup limit. Live ids never count,
+//    so link-preview bots fetching a fresh link (page, card, assets) are never blocked.
+// 3. Headers: a CSP with a per-request nonce (Next puts it on its own scripts when the request carries
+//    the CSP header), no-referrer and friends on pages; noindex and no-store on everything under /s,
+//    /share and /api/share.
+import { NextResponse, type NextRequest } from "next/server";
+import { toErrorResponse } from "@/lib/api";
+import { clientIp } from "@/lib/client-ip";
+import { enforceRateLimit } from "@/lib/rate-limit";
+import { contentSecurityPolicy, NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, SHARE_PATH } from "@/lib/security-headers";
+import { getShareState } from "@/lib/shares";
+import { tombstoneResponse } from "@/lib/tombstone";
+
+const VIEWER = /^\/(?:s|share)\/([^/]+)(?:\/.*)?$/;
+const API = /^\/api\/share\/([^/]+)(?:\/.*)?$/;
+
+export async function proxy(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  const viewer = VIEWER.exec(pathname);
+  const api = viewer ? null : API.exec(pathname);
+  const id = viewer?.[1] ?? api?.[1];
+
+  if (id) {
+    const state = await getShareState(decodeURIComponent(id)).catch(() => null);
+    if (state?.status === "missing") {
+      try {
+        await enforceRateLimit("lookup", clientIp(req.headers));
+      } catch (err) {
+        return withNoindex(toErrorResponse(err));
+      }
+    }
+    if (viewer && state?.status === "gone") return tombstoneResponse(state.since, state.reason);
+  }
+
+  if (api) return NextResponse.next(); // JSON handlers set their own headers (lib/api.ts)
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(PAGE_HEADERS)) res.headers.set(k, v);
+  if (SHARE_PATH.test(pathname)) {
+    res.headers.set("X-Robots-Tag", NOINDEX);
+    res.headers.set("Cache-Control", SHARE_PAGE_CACHE);
+  }
+  return res;
+}
+
+function withNoindex(res: Response): Response {
+  res.headers.set("X-Robots-Tag", NOINDEX);
+  return res;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
