@@ -7,14 +7,14 @@
 //    the CSP header), no-referrer and friends on pages; noindex and no-store on everything under /s,
 //    /share and /api/share.
 import { NextResponse, type NextRequest } from "next/server";
-import { toErrorResponse } from "@/lib/api";
+import { ApiError, toErrorResponse } from "@/lib/api";
 import { clientIp } from "@/lib/client-ip";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { contentSecurityPolicy, NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, SHARE_PATH } from "@/lib/security-headers";
 import { getShareState } from "@/lib/shares";
 import { tombstoneResponse } from "@/lib/tombstone";
 
-const VIEWER = /^\/(?:s|share)\/([^/]+)(?:\/.*)?$/;
+const VIEWER = /^\/(?:s|share)\/([^/]+)(\/.+)?$/;
 const API = /^\/api\/share\/([^/]+)(?:\/.*)?$/;
 
 export async function proxy(req: NextRequest) {
@@ -32,10 +32,21 @@ export async function proxy(req: NextRequest) {
         return withNoindex(toErrorResponse(err));
       }
     }
-    if (viewer && state?.status === "gone") return tombstoneResponse(state.since, state.reason);
+    if (viewer && state?.status === "gone") {
+      const sub = viewer[2];
+      if (!sub || sub === "/") return tombstoneResponse(state.since, state.reason);
+      // The preview card answers for itself with a "removed" card; every other sub-resource is JSON.
+      if (sub !== "/card.png") return withNoindex(toErrorResponse(new ApiError("gone", "This share is no longer available")));
+    }
   }
 
-  if (api) return NextResponse.next(); // JSON handlers set their own headers (lib/api.ts)
+  // JSON handlers and sub-resources (raw output, files, the card) set their own headers: a stricter
+  // sandbox CSP, their own caching. They only must never be indexed.
+  if (api || viewer?.[2]) {
+    const res = NextResponse.next();
+    res.headers.set("X-Robots-Tag", NOINDEX);
+    return res;
+  }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce);
@@ -58,5 +69,7 @@ function withNoindex(res: Response): Response {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Not the sync route: a proxy buffers the request body, and a 64 MiB body (or a lying
+  // Content-Length) must be refused by the handler as it streams, not held here first.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/share/[^/]+/sync$).*)"],
 };
