@@ -40,8 +40,6 @@ async function main() {
       for (const [width, scheme] of shots) {
         const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
         await page.goto(`${BASE}/s/${share.id}`, { waitUntil: "networkidle" });
-        // content-visibility:auto skips painting off-screen messages, which a full-page capture would show as gaps.
-        await page.addStyleTag({ content: ".message { content-visibility: visible !important; }" });
         const file = path.join(OUT, `${scenario}-${width}${scheme === "dark" ? "-dark" : ""}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log("wrote", path.relative(process.cwd(), file));

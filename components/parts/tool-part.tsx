@@ -29,7 +29,7 @@ export async function ToolPart({ part, ctx }: { part: ToolPartData; ctx: ViewCon
   const Body = entry.Body;
 
   return (
-    <div className={`tool tool-${state.status}`} data-status={state.status}>
+    <div className={`tool tool-${state.status}`} data-status={state.status} data-renderer={entry.fallback ? "fallback" : part.tool}>
       <div className="tool-head">
         <span className="tool-icon" aria-hidden="true">{entry.icon}</span>
         <span className="tool-name">{entry.label}</span>
