@@ -12,7 +12,7 @@ export function shareFor(baseURL: string, scenario: Scenario): Promise<string> {
   return shares.get(key)!;
 }
 
-export type Item = { type: string; data: Record<string, unknown> };
+export type Item = { type: string; data: Record<string, unknown> | unknown[] };
 
 /** Creates a share and syncs `items` into it; returns its id. */
 export async function seed(baseURL: string, items: Item[]): Promise<string> {
