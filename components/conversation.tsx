@@ -30,6 +30,7 @@ export function Conversation({ conversation }: { conversation: ConversationData 
             {turn.steps.map((m) => (
               <Message key={m.info.id} message={m} ctx={ctx} />
             ))}
+            {turn.user && turn.steps.length === 0 && <p className="no-answer">No answer was recorded for this prompt.</p>}
           </section>
         ))}
         <FilesChanged files={stats.files} />

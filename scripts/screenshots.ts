@@ -43,6 +43,15 @@ async function main() {
         const file = path.join(OUT, `${scenario}-${width}${scheme === "dark" ? "-dark" : ""}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log("wrote", path.relative(process.cwd(), file));
+        if (process.env.SLICES) {
+          // Screen-sized slices of the full page, for reviewing long pages at their real scale.
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          const step = width < 600 ? 1100 : 1000;
+          for (let y = 0, i = 1; y < height; y += step, i++) {
+            const slice = file.replace(/\.png$/, `.${String(i).padStart(2, "0")}.png`);
+            await page.screenshot({ path: slice, fullPage: true, clip: { x: 0, y, width, height: Math.min(step, height - y) } });
+          }
+        }
         await page.close();
       }
     }

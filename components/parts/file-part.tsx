@@ -30,8 +30,10 @@ function decodeDataText(url: string): string | undefined {
   }
 }
 
+export const canInline = (url: string) => url.length <= MAX_INLINE_IMAGE_CHARS && INLINE_IMAGE.test(url);
+
 export function InlineImage({ url, mime, name }: { url: string; mime: string; name: string }) {
-  if (url.length > MAX_INLINE_IMAGE_CHARS || !INLINE_IMAGE.test(url)) {
+  if (!canInline(url)) {
     return <FileChip name={name} mime={mime} size={dataUrlBytes(url)} note={url.length > MAX_INLINE_IMAGE_CHARS ? "too large to show inline" : undefined} />;
   }
   // eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing for next/image to optimise
@@ -56,7 +58,7 @@ export function FileChip({ name, mime, size, note, origin }: { name: string; mim
 export function FilePart({ part, ctx }: { part: FilePartData; ctx: ViewContext }) {
   const name = part.filename || baseName(relativePath(part.url.startsWith("file://") ? part.url : "attachment", ctx.directory));
   const isData = part.url.startsWith("data:");
-  if (isData && part.mime.startsWith("image/")) {
+  if (isData && part.mime.startsWith("image/") && canInline(part.url)) {
     return (
       <figure className="attachment">
         <InlineImage url={part.url} mime={part.mime} name={name} />
@@ -66,6 +68,9 @@ export function FilePart({ part, ctx }: { part: FilePartData; ctx: ViewContext }
   }
   const size = isData ? dataUrlBytes(part.url) : undefined;
   const text = isData && (size ?? 0) <= MAX_INLINE_TEXT_BYTES ? decodeDataText(part.url) : undefined;
+  if (isData && part.mime.startsWith("image/")) {
+    return <InlineImage url={part.url} mime={part.mime} name={name} />;
+  }
   const origin = part.url.startsWith("file://") ? `local file ${relativePath(part.url, ctx.directory)}` : isData ? undefined : "link not followed";
   return (
     <div className="attachment">

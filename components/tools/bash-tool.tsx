@@ -1,7 +1,7 @@
 // bash: the command, its description, the output as a terminal (ANSI colours) and the exit code.
 import { num, str, tagged } from "@/lib/tool-data";
-import { CodeBlock } from "../code-block";
 import { CopyButton } from "../copy-button";
+import { RedactedText } from "../redacted-text";
 import { Terminal } from "../terminal";
 import type { ToolProps } from "./types";
 
@@ -19,8 +19,11 @@ export async function BashTool({ input, state, metadata }: ToolProps) {
   const lines = output.replace(/\n+$/, "").split("\n").length;
   return (
     <div className="bash-tool">
-      <CodeBlock code={command} lang="bash" label="command" />
       <div className="terminal-wrap" data-copy-root>
+        <pre className="terminal-command" aria-label="Command">
+          <span className="prompt" aria-hidden="true">$ </span>
+          <RedactedText text={command} />
+        </pre>
         <div className="terminal-head">
           <span>output{output.trim() ? ` · ${lines} ${lines === 1 ? "line" : "lines"}` : ""}</span>
           {exit !== undefined && (
