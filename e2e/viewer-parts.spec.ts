@@ -213,3 +213,12 @@ test("synthetic share: redactions, agent/subtask/retry/unknown parts, tool state
   await expect(page.locator("#file-lib-a\\.ts tr.diff-add")).toContainText("new");
   await expect(page.locator('[data-stat="tool-calls"]')).toHaveText("12");
 });
+
+test("printing expands collapsed blocks and hides the copy controls", async ({ page, baseURL }) => {
+  await page.goto(`/s/${await shareFor(baseURL!, "tour")}`);
+  const thinking = part(page, "reasoning").first();
+  await expect(thinking.locator(".reasoning-body")).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(thinking.locator(".reasoning-body")).toBeVisible();
+  await expect(page.locator(".copy-button:visible")).toHaveCount(0);
+});

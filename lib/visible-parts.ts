@@ -5,7 +5,6 @@ import type { Message, Part, UnknownPart } from "./schema";
 export type AnyPart = Part | UnknownPart;
 export type VisibleMessage = { info: Message; parts: AnyPart[] };
 
-type ModelRef = { providerID?: string; modelID?: string };
 const modelKey = (m: Message) => `${m.providerID ?? m.model?.providerID ?? ""}/${m.modelID ?? m.model?.modelID ?? ""}`;
 
 /**
@@ -72,5 +71,3 @@ export function groupTurns(messages: VisibleMessage[]): Turn[] {
   }
   return turns;
 }
-
-export type { ModelRef };

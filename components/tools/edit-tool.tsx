@@ -1,7 +1,6 @@
 // edit: the file, the unified diff (metadata.diff or filediff.patch) with +/- counts, diagnostics.
 import { rec, str } from "@/lib/tool-data";
 import { parseUnifiedDiff } from "@/lib/diff";
-import { relativePath } from "@/lib/paths";
 import { DiffBlock } from "../diff-block";
 import { Diagnostics } from "./diagnostics";
 import type { ToolProps } from "./types";
@@ -25,7 +24,3 @@ export async function EditTool({ input, metadata, ctx }: ToolProps) {
   );
 }
 
-export const editSubtitle = (input: Record<string, unknown>, ctx: { directory?: string }) => {
-  const f = str(input, "filePath");
-  return f ? relativePath(f, ctx.directory) : undefined;
-};
