@@ -21,7 +21,9 @@ import type { ToolEntry } from "./types";
 
 const path = (key: string) => (input: Rec, ctx: ViewContext) => {
   const p = str(input, key);
-  return p === undefined ? undefined : relativePath(p, ctx.directory);
+  if (p === undefined) return undefined;
+  const rel = relativePath(p, ctx.directory);
+  return rel === "." ? "./ (session directory)" : rel;
 };
 const field = (key: string) => (input: Rec) => str(input, key);
 
