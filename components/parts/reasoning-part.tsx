@@ -1,0 +1,17 @@
+// Reasoning: a collapsed "Thinking" block with the model's notes as markdown.
+import type { ReasoningPart as ReasoningPartData } from "@/lib/schema";
+import { renderMarkdown } from "@/lib/render/markdown";
+import { formatDuration } from "@/lib/format";
+
+export function ReasoningPart({ part }: { part: ReasoningPartData }) {
+  const time = (part as { time?: { start?: number; end?: number } }).time;
+  const took = time?.start && time.end ? time.end - time.start : undefined;
+  return (
+    <details className="reasoning">
+      <summary>
+        Thinking{took !== undefined && took >= 1000 ? <span className="muted"> · {formatDuration(took)}</span> : null}
+      </summary>
+      <div className="reasoning-body">{renderMarkdown(part.text)}</div>
+    </details>
+  );
+}

@@ -1,0 +1,29 @@
+// Text: the user's words as typed (whitespace kept, long prompts collapsed), the assistant's as markdown.
+import type { TextPart as TextPartData } from "@/lib/schema";
+import { renderMarkdown } from "@/lib/render/markdown";
+import { RedactedText } from "../redacted-text";
+
+// Past these a prompt starts collapsed to a few lines with a "Show more" toggle.
+const LONG_LINES = 12;
+const LONG_CHARS = 900;
+
+export function TextPart({ part, role }: { part: TextPartData; role: string }) {
+  if (role !== "user") return renderMarkdown(part.text);
+  const long = part.text.split("\n").length > LONG_LINES || part.text.length > LONG_CHARS;
+  return (
+    <div className={long ? "user-text-wrap long" : "user-text-wrap"}>
+      <p className="user-text">
+        <RedactedText text={part.text} />
+      </p>
+      {long && (
+        // CSS clamps the text above while this is closed (no JavaScript needed, Ctrl-F still finds it).
+        <details className="show-more">
+          <summary>
+            <span className="more">Show more</span>
+            <span className="less">Show less</span>
+          </summary>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// A tool call: a header (tool, what it acted on, status, duration), then by state: the tool's own
+// renderer when completed, an error block, a compact "in progress" row, or a compaction note.
+import type { ToolPart as ToolPartData } from "@/lib/schema";
+import { rec } from "@/lib/tool-data";
+import { formatDuration } from "@/lib/format";
+import { toolFor } from "../tools/registry";
+import type { ViewContext } from "../view-context";
+import { RedactedText } from "../redacted-text";
+
+export function ErrorBlock({ message }: { message: string }) {
+  const m = /^(\w*Error:)\s*/.exec(message) ?? /^(Error:?)\s*/.exec(message);
+  return (
+    <div className="error-block" role="note">
+      <span className="error-label">{m ? m[1].replace(/:$/, "") : "Error"}</span>
+      <p><RedactedText text={m ? message.slice(m[0].length) : message} /></p>
+    </div>
+  );
+}
+
+export async function ToolPart({ part, ctx }: { part: ToolPartData; ctx: ViewContext }) {
+  const entry = toolFor(part.tool);
+  const state = part.state;
+  const input = rec(state.input);
+  const title = (state as { title?: unknown }).title;
+  const subtitle = entry.subtitle?.(input, ctx) ?? (typeof title === "string" && title ? title : undefined);
+  const time = rec((state as { time?: unknown }).time);
+  const took = typeof time.start === "number" && typeof time.end === "number" ? time.end - time.start : undefined;
+  const compacted = state.status === "completed" && typeof time.compacted === "number";
+  const Body = entry.Body;
+
+  return (
+    <div className={`tool tool-${state.status}`} data-status={state.status} data-renderer={entry.fallback ? "fallback" : part.tool}>
+      <div className="tool-head">
+        <span className="tool-icon" aria-hidden="true">{entry.icon}</span>
+        <span className="tool-name">{entry.label}</span>
+        {subtitle && <span className="tool-subtitle" title={subtitle}>{subtitle}</span>}
+        <span className="tool-meta">
+          {state.status === "error" && <span className="badge fail">failed</span>}
+          {(state.status === "pending" || state.status === "running") && <span className="badge running">in progress</span>}
+          {took !== undefined && took >= 2000 && <span className="tool-duration">{formatDuration(took)}</span>}
+        </span>
+      </div>
+      {state.status === "error" && <ErrorBlock message={state.error} />}
+      {state.status === "completed" && compacted && (
+        <p className="tool-note compacted">[Old tool result content cleared] This output was removed when the session was compacted.</p>
+      )}
+      {state.status === "completed" && !compacted && (
+        <div className="tool-body">
+          <Body part={part} state={state} input={input} metadata={rec(state.metadata)} ctx={ctx} />
+        </div>
+      )}
+    </div>
+  );
+}

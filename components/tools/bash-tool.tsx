@@ -1,0 +1,42 @@
+// bash: the command, its description, the output as a terminal (ANSI colours) and the exit code.
+import { num, str, tagged } from "@/lib/tool-data";
+import { CopyButton } from "../copy-button";
+import { RedactedText } from "../redacted-text";
+import { Terminal } from "../terminal";
+import type { ToolProps } from "./types";
+
+/** Splits OpenCode's trailing <shell_metadata> note (e.g. "User aborted the command") off the output. */
+export function splitShellOutput(output: string): { output: string; note?: string } {
+  const note = tagged(output, "shell_metadata");
+  if (note === undefined) return { output };
+  return { output: output.replace(/\n*<shell_metadata>[\s\S]*<\/shell_metadata>\s*$/, "\n"), note: note.trim() };
+}
+
+export async function BashTool({ input, state, metadata }: ToolProps) {
+  const command = str(input, "command") ?? "";
+  const exit = metadata.exit === null ? null : num(metadata, "exit");
+  const { output, note } = splitShellOutput(state.output);
+  const lines = output.replace(/\n+$/, "").split("\n").length;
+  return (
+    <div className="bash-tool">
+      <div className="terminal-wrap" data-copy-root>
+        <pre className="terminal-command" aria-label="Command">
+          <span className="prompt" aria-hidden="true">$ </span>
+          <RedactedText text={command} />
+        </pre>
+        <div className="terminal-head">
+          <span>output{output.trim() ? ` · ${lines} ${lines === 1 ? "line" : "lines"}` : ""}</span>
+          {exit !== undefined && (
+            <span className={exit === 0 ? "exit-code ok" : "exit-code fail"} data-testid="exit-code">
+              {exit === null ? "no exit code" : `exit ${exit}`}
+            </span>
+          )}
+          <CopyButton label="Copy output" />
+        </div>
+        {output.trim() ? <Terminal output={output.replace(/\n+$/, "")} label={`Output of ${command}`} /> : <p className="empty-output">No output</p>}
+      </div>
+      {metadata.truncated === true && <p className="tool-note">OpenCode truncated this output; the full text stayed on the author&apos;s machine.</p>}
+      {note && <p className="tool-note warn">{note}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// MCP and unknown tools: the input as a key/value table and the output behind a toggle.
+import { Collapsible } from "../collapsible";
+import { PlainOutput } from "../plain-output";
+import { RedactedText } from "../redacted-text";
+import type { ToolProps } from "./types";
+
+export function InputTable({ input }: { input: Record<string, unknown> }) {
+  const entries = Object.entries(input);
+  if (!entries.length) return null;
+  return (
+    <div className="table-scroll">
+      <table className="kv-table">
+        <tbody>
+          {entries.map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>
+                <pre className="kv-value"><RedactedText text={typeof v === "string" ? v : JSON.stringify(v, null, 2)} /></pre>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function FallbackTool({ input, state }: ToolProps) {
+  return (
+    <div className="fallback-tool">
+      <InputTable input={input} />
+      {state.output.trim() && (
+        <Collapsible summary="Output">
+          <PlainOutput text={state.output} label="Output" />
+        </Collapsible>
+      )}
+    </div>
+  );
+}

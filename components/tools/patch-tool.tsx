@@ -1,0 +1,24 @@
+// patch / apply_patch: the patch text the agent applied, drawn as a diff when it is one.
+import { rec, str } from "@/lib/tool-data";
+import { parseUnifiedDiff } from "@/lib/diff";
+import { DiffBlock } from "../diff-block";
+import { Collapsible } from "../collapsible";
+import { PlainOutput } from "../plain-output";
+import type { ToolProps } from "./types";
+
+export async function PatchTool({ input, state, metadata }: ToolProps) {
+  const patch = str(metadata, "diff") ?? str(input, "patchText") ?? str(input, "patch") ?? str(input, "input") ?? "";
+  const isUnified = parseUnifiedDiff(patch).length > 0;
+  const files = Object.keys(rec(metadata.files));
+  return (
+    <div className="patch-tool">
+      {files.length > 0 && <p className="tool-note">{files.length} files</p>}
+      {isUnified ? <DiffBlock patch={patch} /> : patch ? <PlainOutput text={patch} label="Patch" /> : null}
+      {state.output.trim() && (
+        <Collapsible summary="Output">
+          <PlainOutput text={state.output} label="Output" />
+        </Collapsible>
+      )}
+    </div>
+  );
+}

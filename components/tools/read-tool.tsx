@@ -1,0 +1,56 @@
+// read: the path, the line range, and the content with line numbers (or a directory's entries, or
+// the images the read attached).
+import { arr, num, rec, str, tagged } from "@/lib/tool-data";
+import { languageForPath } from "@/lib/render/languages";
+import { relativePath } from "@/lib/paths";
+import { CodeBlock } from "../code-block";
+import { InlineImage } from "../parts/file-part";
+import type { ToolProps } from "./types";
+
+/** Strips the "N: " prefixes OpenCode puts on each line of a read's <content>. */
+export function stripLineNumbers(content: string): { text: string; start: number } {
+  const lines = content.replace(/\n*\(End of file[^)]*\)\s*$/, "").replace(/\n+$/, "").split("\n");
+  const first = /^(\d+): /.exec(lines[0] ?? "");
+  if (!first || !lines.every((l) => /^\d+: ?/.test(l))) return { text: content, start: 1 };
+  return { text: lines.map((l) => l.replace(/^\d+: ?/, "")).join("\n"), start: Number(first[1]) };
+}
+
+export async function ReadTool({ input, state, metadata, ctx }: ToolProps) {
+  const file = str(input, "filePath") ?? "";
+  const display = rec(metadata.display);
+  const images = (state.attachments ?? []).filter((a) => a.mime.startsWith("image/"));
+
+  if (display.type === "directory" || tagged(state.output, "type") === "directory") {
+    const entries = display.entries ? arr(display, "entries").map(String) : (tagged(state.output, "entries") ?? "").split("\n").filter((l) => l && !l.startsWith("("));
+    return (
+      <ul className="file-list" aria-label={`Entries of ${relativePath(file, ctx.directory)}`}>
+        {entries.map((e) => (
+          <li key={e} className={e.endsWith("/") ? "dir" : "file"}>{e}</li>
+        ))}
+      </ul>
+    );
+  }
+
+  const fromDisplay = typeof display.text === "string";
+  const parsed = fromDisplay ? { text: display.text as string, start: num(display, "lineStart") ?? 1 } : stripLineNumbers(tagged(state.output, "content") ?? "");
+  const end = num(display, "lineEnd");
+  const total = num(display, "totalLines");
+  return (
+    <div className="read-tool">
+      {(end || total) && (
+        <p className="tool-note">
+          Lines {parsed.start}–{end ?? parsed.start + parsed.text.split("\n").length - 1}
+          {total ? ` of ${total}` : ""}
+          {display.truncated === true ? " (truncated)" : ""}
+        </p>
+      )}
+      {images.map((img, i) => (
+        <InlineImage key={i} url={img.url} mime={img.mime} name={(img as { filename?: string }).filename ?? relativePath(file, ctx.directory)} />
+      ))}
+      {parsed.text.trim() !== "" && !images.length && (
+        <CodeBlock code={parsed.text} lang={languageForPath(file)} label={relativePath(file, ctx.directory)} startLine={parsed.start} />
+      )}
+      {!images.length && parsed.text.trim() === "" && <p className="tool-note">{state.output}</p>}
+    </div>
+  );
+}

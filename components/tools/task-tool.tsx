@@ -1,0 +1,36 @@
+// task: a subagent run. Its child session is not shared, so we show the prompt and its final result.
+import { rec, str, tagged } from "@/lib/tool-data";
+import { renderMarkdown } from "@/lib/render/markdown";
+import { Collapsible } from "../collapsible";
+import { RedactedText } from "../redacted-text";
+import type { ToolProps } from "./types";
+
+export function TaskTool({ input, state, metadata }: ToolProps) {
+  const prompt = str(input, "prompt") ?? "";
+  const result = tagged(state.output, "task_result") ?? state.output;
+  const model = rec(metadata.model);
+  return (
+    <div className="task-tool">
+      <dl className="kv-inline">
+        <div>
+          <dt>agent</dt>
+          <dd><span className="badge">{str(input, "subagent_type") ?? "subagent"}</span></dd>
+        </div>
+        {str(model, "modelID") && (
+          <div>
+            <dt>model</dt>
+            <dd>{str(model, "providerID")}/{str(model, "modelID")}</dd>
+          </div>
+        )}
+      </dl>
+      <Collapsible summary="Prompt" open={prompt.length < 400}>
+        <p className="prompt-text"><RedactedText text={prompt} /></p>
+      </Collapsible>
+      <div className="task-result">
+        <p className="task-result-label">Result</p>
+        {renderMarkdown(result.trim())}
+      </div>
+      <p className="tool-note">The subagent&apos;s own session is not part of this share.</p>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// websearch / codesearch: the query and the results text behind a toggle.
+import { str } from "@/lib/tool-data";
+import { Collapsible } from "../collapsible";
+import { PlainOutput } from "../plain-output";
+import type { ToolProps } from "./types";
+
+export function WebSearchTool({ input, state }: ToolProps) {
+  const query = str(input, "query") ?? str(input, "q") ?? "";
+  return (
+    <div className="websearch-tool">
+      <dl className="kv-inline">
+        <div>
+          <dt>query</dt>
+          <dd><q>{query}</q></dd>
+        </div>
+      </dl>
+      <Collapsible summary="Results">
+        <PlainOutput text={state.output} label="Search results" />
+      </Collapsible>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// webfetch: the URL as a nofollow link, the format, and the fetched text behind a toggle.
+import { str } from "@/lib/tool-data";
+import { Collapsible } from "../collapsible";
+import { ExternalLink } from "../external-link";
+import { PlainOutput } from "../plain-output";
+import type { ToolProps } from "./types";
+
+export function WebfetchTool({ input, state }: ToolProps) {
+  const url = str(input, "url") ?? "";
+  const format = str(input, "format");
+  return (
+    <div className="webfetch-tool">
+      <dl className="kv-inline">
+        <div>
+          <dt>url</dt>
+          <dd className="break"><ExternalLink href={url}>{url}</ExternalLink></dd>
+        </div>
+        {format && (
+          <div>
+            <dt>format</dt>
+            <dd>{format}</dd>
+          </div>
+        )}
+      </dl>
+      <Collapsible summary={`Fetched content (${state.output.length.toLocaleString("en-US")} characters)`}>
+        <PlainOutput text={state.output} label="Fetched content" />
+      </Collapsible>
+    </div>
+  );
+}

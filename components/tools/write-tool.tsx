@@ -1,0 +1,23 @@
+// write: the path and the written content, highlighted by the file's extension, plus diagnostics.
+import { str } from "@/lib/tool-data";
+import { languageForPath } from "@/lib/render/languages";
+import { relativePath } from "@/lib/paths";
+import { CodeBlock } from "../code-block";
+import { Diagnostics } from "./diagnostics";
+import type { ToolProps } from "./types";
+
+export async function WriteTool({ input, metadata, ctx }: ToolProps) {
+  const file = str(input, "filePath");
+  const content = str(input, "content") ?? "";
+  const lines = content.replace(/\n$/, "").split("\n").length;
+  return (
+    <div className="write-tool">
+      <p className="change-counts">
+        <span className="adds">+{lines}</span> {metadata.exists === false && <span className="badge">new file</span>}
+        {metadata.exists === true && <span className="badge">overwritten</span>}
+      </p>
+      <CodeBlock code={content} lang={languageForPath(file)} label={file ? relativePath(file, ctx.directory) : undefined} startLine={1} />
+      <Diagnostics metadata={metadata} file={file} directory={ctx.directory} />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { highlightCode, highlightLines } from "./highlight";
+import { languageFor, languageForPath } from "./languages";
+import { safeHref } from "./urls";
+import { splitRedactions } from "../redaction";
+
+describe("highlighting", () => {
+  it("highlights known languages with light and dark CSS variables and escapes the code", async () => {
+    const html = await highlightCode("const a = '<b>'", "ts");
+    expect(html).toContain("--shiki-light");
+    expect(html).toContain("--shiki-dark");
+    expect(html).not.toContain("<b>");
+  });
+
+  it("falls back to escaped plain text for unknown languages (no auto-detection)", async () => {
+    const html = await highlightCode("<img src=x onerror=alert(1)>", "not-a-language");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)>".replace(">", "&gt;"));
+    expect(html).not.toContain("--shiki-light");
+  });
+
+  it("highlights diff lines one by one", async () => {
+    const lines = await highlightLines("let a = 1\n<x>", "ts");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).not.toContain("<x>");
+  });
+
+  it("maps fences and file names to allow-listed language ids", () => {
+    expect(languageFor("ts")).toBe("ts");
+    expect(languageFor("python {title=x}")).toBe("python");
+    expect(languageFor('"><script>')).toBe("text");
+    expect(languageForPath("src/greet.ts")).toBe("typescript");
+    expect(languageForPath("notes/PLAN.md")).toBe("markdown");
+    expect(languageForPath("LICENSE")).toBe("text");
+  });
+});
+
+describe("urls and redactions", () => {
+  it("allows only http, https and mailto links", () => {
+    expect(safeHref("https://example.com/docs")).toBe("https://example.com/docs");
+    expect(safeHref("mailto:a@b.c")).toBe("mailto:a@b.c");
+    expect(safeHref("javascript:alert(1)")).toBeUndefined();
+    expect(safeHref("data:text/html,x")).toBeUndefined();
+    expect(safeHref("/relative")).toBeUndefined();
+  });
+
+  it("splits redaction markers out of text", () => {
+    expect(splitRedactions("key [REDACTED:aws-access-key] end")).toEqual([
+      { text: "key " },
+      { redacted: "aws-access-key" },
+      { text: " end" },
+    ]);
+  });
+});
+
+describe("renderMarkdown", async () => {
+  const { renderMarkdown } = await import("./markdown");
+  const html = renderToStaticMarkup(
+    renderMarkdown('Raw <script>alert("x")</script> and <img src=x onerror=alert(1)>. Key [REDACTED:github-token]. [ok](https://example.com) [bad](javascript:alert(1)) ![pic](https://evil.test/p.png)\n\n- [x] done\n- [ ] ~~todo~~'),
+  );
+  it("shows raw HTML literally", () => {
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).not.toMatch(/<img/);
+  });
+  it("marks redactions, filters links, never loads remote images, and renders GFM", () => {
+    expect(html).toContain('<mark class="redacted"');
+    expect(html).toContain('rel="nofollow noopener noreferrer ugc"');
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain("Image: pic");
+    expect(html).toContain("<del>todo</del>");
+    expect(html).toContain('aria-label="done"');
+    expect(html).not.toContain("<input");
+  });
+});
