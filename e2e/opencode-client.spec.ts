@@ -17,6 +17,7 @@ import {
 } from "./support/opencode-script";
 
 const opencode = findOpencode();
+if ("skip" in opencode) console.warn(`opencode-client.spec.ts skipped: ${opencode.skip}`);
 const TITLE = "Tour of the greeter project";
 
 // The /s/<id> page answers 410 for an unshared share through proxy.ts, which lands from another branch.
@@ -166,8 +167,11 @@ test.describe("the real OpenCode client, share: manual", () => {
   test("opencode import <parley>/share/<id> on another machine rebuilds the same session", async ({}, info) => {
     const importURL = `${parleyURL(info)}/share/${share.id}`;
     importer = new Sandbox(sandbox!.bin, sandbox!.config);
+    // import exits 0 even when it fails (it prints "Invalid URL format" or "Failed to fetch share
+    // data"), so its output and the exported copy are what prove it worked.
     const imported = await importer.run(["import", importURL]);
     expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain(`Imported session: ${session.id}`);
 
     const exported = await importer.run(["export", session.id]);
     expect(exported.code, exported.stderr).toBe(0);
@@ -201,7 +205,7 @@ test.describe("the real OpenCode client, share: auto", () => {
   test.skip("skip" in opencode, "skip" in opencode ? opencode.skip : "");
   test.describe.configure({ timeout: 90_000 });
 
-  test("a new session appears on Parley without any share call", async ({}, info) => {
+  test("a new session appears on Parley without any share call, and deleting it unshares it", async ({}, info) => {
     if (!("bin" in opencode)) return;
     const baseURL = parleyURL(info);
     const mock = await startMockModel();
@@ -232,6 +236,10 @@ test.describe("the real OpenCode client, share: auto", () => {
         )
         .toEqual({ session: "Shared on its own", answered: true });
       expect(mock.unexpected).toEqual([]);
+
+      // Deleting a shared session locally unshares it too.
+      await server.request("DELETE", `/session/${created.id}`);
+      await expect.poll(async () => (await fetch(`${baseURL}/api/share/${id}/data`)).status, { timeout: 10_000 }).toBe(410);
     } finally {
       await server?.stop();
       await mock.close();

@@ -9,7 +9,11 @@ import path from "node:path";
 
 export const OPENCODE_VERSION = "1.18.33";
 
-/** The binary from the `opencode-linux-x64` optional dependency, or why there is none on this machine. */
+/**
+ * The binary from the `opencode-linux-x64` optional dependency. Other platforms get `skip` (npm does not
+ * install the package there); on Linux x64 a missing binary is an error, not a reason to skip, so a broken
+ * install cannot pass CI silently.
+ */
 export function findOpencode(): { bin: string } | { skip: string } {
   if (process.platform !== "linux" || process.arch !== "x64") {
     return { skip: `no OpenCode binary for ${process.platform}-${process.arch}: these tests run the opencode-linux-x64 package only` };
@@ -18,10 +22,11 @@ export function findOpencode(): { bin: string } | { skip: string } {
   try {
     pkgJson = require.resolve("opencode-linux-x64/package.json");
   } catch {
-    return { skip: "the optional dependency opencode-linux-x64 is not installed (run npm ci on Linux x64)" };
+    throw new Error("the optional dependency opencode-linux-x64 is not installed: run npm ci (on Linux x64 it must be)");
   }
   const bin = path.join(path.dirname(pkgJson), "bin", "opencode");
-  return fs.existsSync(bin) ? { bin } : { skip: `${bin} is missing` };
+  if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: reinstall opencode-linux-x64 with npm ci`);
+  return { bin };
 }
 
 export type ShareMode = "manual" | "auto" | "disabled";
