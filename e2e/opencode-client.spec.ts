@@ -1,8 +1,6 @@
 // The real OpenCode 1.18.33 client (npm `opencode-linux-x64`) shares to Parley: `opencode serve` with
 // `enterprise.url` pointing at the Parley under test and a scripted model, driven over its own HTTP API.
 // Then `opencode import` of the Parley link on a second, empty machine, the unshare, and `share: "auto"`.
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type TestInfo } from "@playwright/test";
 import { byKey, type DataItem } from "./support/fixtures";
 import { startMockModel, type MockModel } from "./support/mock-model";
@@ -20,10 +18,6 @@ const opencode = findOpencode();
 if ("skip" in opencode) console.warn(`opencode-client.spec.ts skipped: ${opencode.skip}`);
 const TITLE = "Tour of the greeter project";
 
-// The /s/<id> page answers 410 for an unshared share through proxy.ts, which lands from another branch.
-// Until it is merged the page answers 404 (the data API already answers 410). After merging proxy.ts, the
-// lead deletes this fallback so the assertion below is a plain 410.
-const PAGE_GONE_STATUS = fs.existsSync(path.join(__dirname, "..", "proxy.ts")) ? 410 : 404;
 
 const parleyURL = (info: TestInfo) => info.project.use.baseURL!;
 
@@ -195,7 +189,7 @@ test.describe("the real OpenCode client, share: manual", () => {
     expect((await data.json()).error.code).toBe("gone");
     for (const page of [`/s/${share.id}`, `/share/${share.id}`]) {
       const res = await request.get(page);
-      expect(res.status(), page).toBe(PAGE_GONE_STATUS); // see PAGE_GONE_STATUS: 410 once proxy.ts is merged
+      expect(res.status(), page).toBe(410);
       expect(await res.text()).not.toContain(FINAL_TEXT);
     }
   });
