@@ -1,11 +1,13 @@
-// A highlighted code block with its language and a copy button (highlighting runs on the server).
+// A highlighted code block with its language and a copy button (highlighting runs on the server,
+// once per share and content when `shareId` is given: see lib/render/cached.ts).
 import { highlightCode } from "@/lib/render/highlight";
+import { cachedHighlightCode } from "@/lib/render/cached";
 import { languageFor, languageLabel } from "@/lib/render/languages";
 import { CopyButton } from "./copy-button";
 
-export async function CodeBlock({ code, lang, label, startLine }: { code: string; lang?: string; label?: string; startLine?: number }) {
+export async function CodeBlock({ code, lang, label, startLine, shareId }: { code: string; lang?: string; label?: string; startLine?: number; shareId?: string }) {
   const id = languageFor(lang);
-  const html = await highlightCode(code, id);
+  const html = shareId ? await cachedHighlightCode(shareId, code, id) : await highlightCode(code, id);
   return (
     <figure className="code-block" data-copy-root data-lang={id}>
       <figcaption>

@@ -1,15 +1,17 @@
 // A unified diff with line numbers, +/- gutters and syntax colours from the file's language.
 import { parseUnifiedDiff } from "@/lib/diff";
 import { highlightLines } from "@/lib/render/highlight";
+import { cachedHighlightLines } from "@/lib/render/cached";
 import { languageForPath } from "@/lib/render/languages";
 import { CopyButton } from "./copy-button";
 
-export async function DiffBlock({ patch, path }: { patch: string; path?: string }) {
+export async function DiffBlock({ patch, path, shareId }: { patch: string; path?: string; shareId?: string }) {
   const files = parseUnifiedDiff(patch);
   if (!files.length) return <pre className="plain-output">{patch}</pre>;
   const lang = languageForPath(path ?? files[0].newPath ?? files[0].oldPath);
   const all = files.flatMap((f) => f.hunks.flatMap((h) => h.lines.filter((l) => l.kind !== "note")));
-  const html = await highlightLines(all.map((l) => l.text).join("\n"), lang);
+  const code = all.map((l) => l.text).join("\n");
+  const html = shareId ? await cachedHighlightLines(shareId, code, lang) : await highlightLines(code, lang);
   let k = 0;
   return (
     <figure className="diff-block" data-copy-root>

@@ -3,7 +3,7 @@ import type { ChangedFile } from "@/lib/session-stats";
 import { CopyLinkButton } from "./copy-link-button";
 import { DiffBlock } from "./diff-block";
 
-export function FilesChanged({ files }: { files: ChangedFile[] }) {
+export function FilesChanged({ files, shareId }: { files: ChangedFile[]; shareId: string }) {
   if (!files.length) return null;
   return (
     <section className="files-changed" aria-labelledby="files-changed-title">
@@ -17,7 +17,7 @@ export function FilesChanged({ files }: { files: ChangedFile[] }) {
             <span className="dels">-{f.deletions}</span>
           </summary>
           <CopyLinkButton anchor={f.anchor} label={`the diff of ${f.path}`} />
-          {f.patch ? <DiffBlock patch={f.patch} path={f.path} /> : <p className="tool-note">No patch was shared for this file.</p>}
+          {f.patch ? <DiffBlock patch={f.patch} path={f.path} shareId={shareId} /> : <p className="tool-note">No patch was shared for this file.</p>}
         </details>
       ))}
     </section>

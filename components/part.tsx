@@ -25,9 +25,9 @@ const KNOWN = new Set(["text", "reasoning", "file", "tool", "step-start", "step-
 function renderKnown(part: KnownPart, ctx: PartContext) {
   switch (part.type) {
     case "text":
-      return <TextPart part={part} role={ctx.message.role} />;
+      return <TextPart part={part} role={ctx.message.role} shareId={ctx.shareId} />;
     case "reasoning":
-      return <ReasoningPart part={part} />;
+      return <ReasoningPart part={part} shareId={ctx.shareId} />;
     case "file":
       return <FilePart part={part} ctx={ctx} />;
     case "tool":

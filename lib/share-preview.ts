@@ -1,12 +1,10 @@
 // Where a share stands and its facts, for the preview tags and the card. The state is read on every
 // request (an unshare must take effect at once); the facts are cached per share version, since only a
 // sync changes them and every sync bumps the version.
-import { buildConversation } from "./conversation";
 import { Lru } from "./lru";
-import type { DataItem } from "./schema";
 import { computeShareFacts, type ShareFacts } from "./share-facts";
 import { getShareState } from "./shares";
-import { getStore } from "./store";
+import { loadConversation } from "./share-view";
 
 export type SharePreview =
   | { status: "live"; id: string; version: number; facts: ShareFacts }
@@ -25,8 +23,8 @@ export async function getSharePreview(id: string): Promise<SharePreview> {
   const { version } = state.share;
   const hit = facts.get(id);
   if (hit?.version === version) return { status: "live", id, version, facts: hit.facts };
-  const items = await (await getStore()).listItems(id);
-  const computed = computeShareFacts(buildConversation(items.map((i) => JSON.parse(i.json) as DataItem)));
+  // The same cached conversation the page renders from (lib/share-view.ts): read and built once.
+  const computed = computeShareFacts(await loadConversation(id, version));
   facts.set(id, { version, facts: computed });
   return { status: "live", id, version, facts: computed };
 }

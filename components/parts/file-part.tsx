@@ -1,24 +1,23 @@
-// Attachments. Only data: URLs of raster images are shown inline (they are already in the share);
-// file:// and remote URLs are never fetched, so other files are a chip with name, type and size.
+// Attachments: file parts and the attachments[] of a tool's completed state. A data: URL is never put
+// into the page; its bytes are served from the part's own URL (lib/content-urls.ts attachmentUrl):
+// raster images as <img src=that URL>, large ones behind a click (<details>, so no JavaScript is
+// needed and the browser fetches nothing until it opens), anything else as a download link.
+// Attachments the server left out at ingest say so and why; file:// and remote URLs are never
+// fetched, so they stay a chip with name, type and origin.
 import type { FilePart as FilePartData } from "@/lib/schema";
+import { attachmentUrl, isInlineImage } from "@/lib/content-urls";
+import { dataUrlByteLength, describeOmission, omittedAttachment } from "@/lib/attachments";
 import { formatBytes } from "@/lib/format";
 import { baseName, relativePath } from "@/lib/paths";
 import type { ViewContext } from "../view-context";
 import { Collapsible } from "../collapsible";
 import { PlainOutput } from "../plain-output";
 
-const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp|avif);base64,[A-Za-z0-9+/=]+$/;
-// Above this a data URL would dominate the page's HTML; the chip says so instead of embedding it.
-export const MAX_INLINE_IMAGE_CHARS = 2 * 1024 * 1024;
+// Images above this are a placeholder that loads on click: a few megabytes a screenshot add up fast
+// on a phone, and most readers never need them.
+export const LARGE_IMAGE_BYTES = 1024 * 1024;
+// Small text attachments are also shown inline (behind a toggle) for reading without a download.
 const MAX_INLINE_TEXT_BYTES = 64 * 1024;
-
-export function dataUrlBytes(url: string): number | undefined {
-  const comma = url.indexOf(",");
-  if (!url.startsWith("data:") || comma < 0) return undefined;
-  const body = url.slice(comma + 1);
-  if (!url.slice(0, comma).endsWith(";base64")) return decodeURIComponent(body).length;
-  return Math.floor((body.replace(/[\s=]/g, "").length * 3) / 4);
-}
 
 function decodeDataText(url: string): string | undefined {
   const m = /^data:text\/[a-z0-9.+-]+(?:;charset=[^;,]+)?(;base64)?,(.*)$/is.exec(url);
@@ -28,16 +27,6 @@ function decodeDataText(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export const canInline = (url: string) => url.length <= MAX_INLINE_IMAGE_CHARS && INLINE_IMAGE.test(url);
-
-export function InlineImage({ url, mime, name }: { url: string; mime: string; name: string }) {
-  if (!canInline(url)) {
-    return <FileChip name={name} mime={mime} size={dataUrlBytes(url)} note={url.length > MAX_INLINE_IMAGE_CHARS ? "too large to show inline" : undefined} />;
-  }
-  // eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing for next/image to optimise
-  return <img className="attachment-image" src={url} alt={name} loading="lazy" decoding="async" />;
 }
 
 export function FileChip({ name, mime, size, note, origin }: { name: string; mime: string; size?: number; note?: string; origin?: string }) {
@@ -55,26 +44,60 @@ export function FileChip({ name, mime, size, note, origin }: { name: string; mim
   );
 }
 
-export function FilePart({ part, ctx }: { part: FilePartData; ctx: ViewContext }) {
-  const name = part.filename || baseName(relativePath(part.url.startsWith("file://") ? part.url : "attachment", ctx.directory));
-  const isData = part.url.startsWith("data:");
-  if (isData && part.mime.startsWith("image/") && canInline(part.url)) {
+export type AttachmentData = { url: string; mime: string; filename?: string; parley?: unknown };
+
+/** One attachment; `href` is where its bytes are served (attachmentUrl of its part and index). */
+export function Attachment({ attachment, name, href, directory }: { attachment: AttachmentData; name: string; href: string; directory?: string }) {
+  const { url, mime } = attachment;
+  const omitted = omittedAttachment(attachment);
+  if (omitted) {
+    return (
+      <div className="attachment attachment-omitted" data-testid="attachment-omitted">
+        <FileChip name={name} mime={mime} size={omitted.originalBytes} note={describeOmission(omitted)} />
+      </div>
+    );
+  }
+  if (!url.startsWith("data:")) {
+    const origin = url.startsWith("file://") ? `local file ${relativePath(url, directory)}` : "link not followed";
+    return (
+      <div className="attachment">
+        <FileChip name={name} mime={mime} origin={origin} />
+      </div>
+    );
+  }
+  const size = dataUrlByteLength(url) ?? undefined;
+  if (isInlineImage(mime)) {
+    // eslint-disable-next-line @next/next/no-img-element -- served as is from its own URL; nothing for next/image to do
+    const img = <img className="attachment-image" src={href} alt={name} loading="lazy" decoding="async" />;
+    if ((size ?? 0) > LARGE_IMAGE_BYTES) {
+      // Closed <details> content is not rendered, so the lazy image is not fetched until it opens.
+      return (
+        <details className="attachment large-image" data-testid="large-image">
+          <summary>
+            <FileChip name={name} mime={mime} size={size} note="large image: show it" />
+          </summary>
+          <figure className="attachment">
+            {img}
+            <figcaption>
+              {name} · <a href={href} target="_blank" rel="noopener">open the image</a>
+            </figcaption>
+          </figure>
+        </details>
+      );
+    }
     return (
       <figure className="attachment">
-        <InlineImage url={part.url} mime={part.mime} name={name} />
+        {img}
         <figcaption>{name}</figcaption>
       </figure>
     );
   }
-  const size = isData ? dataUrlBytes(part.url) : undefined;
-  const text = isData && (size ?? 0) <= MAX_INLINE_TEXT_BYTES ? decodeDataText(part.url) : undefined;
-  if (isData && part.mime.startsWith("image/")) {
-    return <InlineImage url={part.url} mime={part.mime} name={name} />;
-  }
-  const origin = part.url.startsWith("file://") ? `local file ${relativePath(part.url, ctx.directory)}` : isData ? undefined : "link not followed";
+  const text = (size ?? Infinity) <= MAX_INLINE_TEXT_BYTES ? decodeDataText(url) : undefined;
   return (
     <div className="attachment">
-      <FileChip name={name} mime={part.mime} size={size} origin={origin} />
+      <a className="file-download" href={href} download={name}>
+        <FileChip name={name} mime={mime} size={size} note="download" />
+      </a>
       {text !== undefined && (
         <Collapsible summary={`Contents of ${name}`}>
           <PlainOutput text={text} label={name} />
@@ -82,4 +105,9 @@ export function FilePart({ part, ctx }: { part: FilePartData; ctx: ViewContext }
       )}
     </div>
   );
+}
+
+export function FilePart({ part, ctx }: { part: FilePartData; ctx: ViewContext }) {
+  const name = part.filename || baseName(relativePath(part.url.startsWith("file://") ? part.url : "attachment", ctx.directory));
+  return <Attachment attachment={part} name={name} href={attachmentUrl(ctx.shareId, part.id)} directory={ctx.directory} />;
 }

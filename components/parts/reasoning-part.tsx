@@ -3,7 +3,7 @@ import type { ReasoningPart as ReasoningPartData } from "@/lib/schema";
 import { renderMarkdown } from "@/lib/render/markdown";
 import { formatDuration } from "@/lib/format";
 
-export function ReasoningPart({ part }: { part: ReasoningPartData }) {
+export function ReasoningPart({ part, shareId }: { part: ReasoningPartData; shareId: string }) {
   const time = (part as { time?: { start?: number; end?: number } }).time;
   const took = time?.start && time.end ? time.end - time.start : undefined;
   return (
@@ -11,7 +11,7 @@ export function ReasoningPart({ part }: { part: ReasoningPartData }) {
       <summary>
         Thinking{took !== undefined && took >= 1000 ? <span className="muted"> · {formatDuration(took)}</span> : null}
       </summary>
-      <div className="reasoning-body">{renderMarkdown(part.text)}</div>
+      <div className="reasoning-body">{renderMarkdown(part.text, { shareId, key: part.id })}</div>
     </details>
   );
 }

@@ -7,8 +7,8 @@ import { RedactedText } from "../redacted-text";
 const LONG_LINES = 12;
 const LONG_CHARS = 900;
 
-export function TextPart({ part, role }: { part: TextPartData; role: string }) {
-  if (role !== "user") return renderMarkdown(part.text);
+export function TextPart({ part, role, shareId }: { part: TextPartData; role: string; shareId: string }) {
+  if (role !== "user") return renderMarkdown(part.text, { shareId, key: part.id });
   const long = part.text.split("\n").length > LONG_LINES || part.text.length > LONG_CHARS;
   return (
     <div className={long ? "user-text-wrap long" : "user-text-wrap"}>

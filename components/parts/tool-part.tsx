@@ -6,13 +6,17 @@ import { formatDuration } from "@/lib/format";
 import { toolFor } from "../tools/registry";
 import type { ViewContext } from "../view-context";
 import { RedactedText } from "../redacted-text";
+import { ShowAll } from "../show-all";
+import { limitOutput } from "@/lib/output-limit";
 
-export function ErrorBlock({ message }: { message: string }) {
+export function ErrorBlock({ message, showAll }: { message: string; showAll?: { shareId: string; partId: string } }) {
   const m = /^(\w*Error:)\s*/.exec(message) ?? /^(Error:?)\s*/.exec(message);
+  const shown = limitOutput(m ? message.slice(m[0].length) : message);
   return (
     <div className="error-block" role="note">
       <span className="error-label">{m ? m[1].replace(/:$/, "") : "Error"}</span>
-      <p><RedactedText text={m ? message.slice(m[0].length) : message} /></p>
+      <p><RedactedText text={shown.text} /></p>
+      {shown.full && showAll && <ShowAll {...showAll} full={shown.full} />}
     </div>
   );
 }
@@ -40,7 +44,7 @@ export async function ToolPart({ part, ctx }: { part: ToolPartData; ctx: ViewCon
           {took !== undefined && took >= 2000 && <span className="tool-duration">{formatDuration(took)}</span>}
         </span>
       </div>
-      {state.status === "error" && <ErrorBlock message={state.error} />}
+      {state.status === "error" && <ErrorBlock message={state.error} showAll={{ shareId: ctx.shareId, partId: part.id }} />}
       {state.status === "completed" && compacted && (
         <p className="tool-note compacted">[Old tool result content cleared] This output was removed when the session was compacted.</p>
       )}

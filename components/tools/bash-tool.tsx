@@ -3,6 +3,8 @@ import { num, str, tagged } from "@/lib/tool-data";
 import { CopyButton } from "../copy-button";
 import { RedactedText } from "../redacted-text";
 import { Terminal } from "../terminal";
+import { ShowAll } from "../show-all";
+import { limitOutput } from "@/lib/output-limit";
 import type { ToolProps } from "./types";
 
 /** Splits OpenCode's trailing <shell_metadata> note (e.g. "User aborted the command") off the output. */
@@ -12,11 +14,12 @@ export function splitShellOutput(output: string): { output: string; note?: strin
   return { output: output.replace(/\n*<shell_metadata>[\s\S]*<\/shell_metadata>\s*$/, "\n"), note: note.trim() };
 }
 
-export async function BashTool({ input, state, metadata }: ToolProps) {
+export async function BashTool({ part, input, state, metadata, ctx }: ToolProps) {
   const command = str(input, "command") ?? "";
   const exit = metadata.exit === null ? null : num(metadata, "exit");
   const { output, note } = splitShellOutput(state.output);
   const lines = output.replace(/\n+$/, "").split("\n").length;
+  const shown = limitOutput(output);
   return (
     <div className="bash-tool">
       <div className="terminal-wrap" data-copy-root>
@@ -33,8 +36,9 @@ export async function BashTool({ input, state, metadata }: ToolProps) {
           )}
           <CopyButton label="Copy output" />
         </div>
-        {output.trim() ? <Terminal output={output.replace(/\n+$/, "")} label={`Output of ${command}`} /> : <p className="empty-output">No output</p>}
+        {output.trim() ? <Terminal output={shown.text} label={`Output of ${command}`} /> : <p className="empty-output">No output</p>}
       </div>
+      {shown.full && <ShowAll shareId={ctx.shareId} partId={part.id} full={shown.full} />}
       {metadata.truncated === true && <p className="tool-note">OpenCode truncated this output; the full text stayed on the author&apos;s machine.</p>}
       {note && <p className="tool-note warn">{note}</p>}
     </div>

@@ -18,7 +18,7 @@ export async function EditTool({ input, metadata, ctx }: ToolProps) {
         <span className="adds">+{additions}</span> <span className="dels">-{deletions}</span>
         {input.replaceAll === true && <span className="badge">replace all</span>}
       </p>
-      {patch ? <DiffBlock patch={patch} path={file} /> : <p className="tool-note">No diff was recorded for this edit.</p>}
+      {patch ? <DiffBlock patch={patch} path={file} shareId={ctx.shareId} /> : <p className="tool-note">No diff was recorded for this edit.</p>}
       <Diagnostics metadata={metadata} file={file} directory={ctx.directory} />
     </div>
   );

@@ -25,13 +25,13 @@ export function InputTable({ input }: { input: Record<string, unknown> }) {
   );
 }
 
-export function FallbackTool({ input, state }: ToolProps) {
+export function FallbackTool({ part, input, state, ctx }: ToolProps) {
   return (
     <div className="fallback-tool">
       <InputTable input={input} />
       {state.output.trim() && (
         <Collapsible summary="Output">
-          <PlainOutput text={state.output} label="Output" />
+          <PlainOutput text={state.output} label="Output" limit={{ shareId: ctx.shareId, partId: part.id }} />
         </Collapsible>
       )}
     </div>

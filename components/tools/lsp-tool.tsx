@@ -5,7 +5,7 @@ import { Collapsible } from "../collapsible";
 import { PlainOutput } from "../plain-output";
 import type { ToolProps } from "./types";
 
-export function LspTool({ input, state, ctx }: ToolProps) {
+export function LspTool({ part, input, state, ctx }: ToolProps) {
   const file = str(input, "filePath");
   const line = num(input, "line");
   return (
@@ -25,7 +25,7 @@ export function LspTool({ input, state, ctx }: ToolProps) {
         )}
       </dl>
       <Collapsible summary="Response">
-        <PlainOutput text={state.output} label="Language server response" />
+        <PlainOutput text={state.output} label="Language server response" limit={{ shareId: ctx.shareId, partId: part.id }} />
       </Collapsible>
     </div>
   );

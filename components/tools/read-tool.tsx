@@ -4,7 +4,10 @@ import { arr, num, rec, str, tagged } from "@/lib/tool-data";
 import { languageForPath } from "@/lib/render/languages";
 import { relativePath } from "@/lib/paths";
 import { CodeBlock } from "../code-block";
-import { InlineImage } from "../parts/file-part";
+import { Attachment } from "../parts/file-part";
+import { ShowAll } from "../show-all";
+import { attachmentUrl } from "@/lib/content-urls";
+import { limitOutput } from "@/lib/output-limit";
 import type { ToolProps } from "./types";
 
 /** Strips the "N: " prefixes OpenCode puts on each line of a read's <content>. */
@@ -15,10 +18,11 @@ export function stripLineNumbers(content: string): { text: string; start: number
   return { text: lines.map((l) => l.replace(/^\d+: ?/, "")).join("\n"), start: Number(first[1]) };
 }
 
-export async function ReadTool({ input, state, metadata, ctx }: ToolProps) {
+export async function ReadTool({ part, input, state, metadata, ctx }: ToolProps) {
   const file = str(input, "filePath") ?? "";
   const display = rec(metadata.display);
-  const images = (state.attachments ?? []).filter((a) => a.mime.startsWith("image/"));
+  // Indexes kept: the file route serves attachment n of the state's attachments[].
+  const images = (state.attachments ?? []).map((a, n) => ({ a, n })).filter(({ a }) => a.mime.startsWith("image/"));
 
   if (display.type === "directory" || tagged(state.output, "type") === "directory") {
     const entries = display.entries ? arr(display, "entries").map(String) : (tagged(state.output, "entries") ?? "").split("\n").filter((l) => l && !l.startsWith("("));
@@ -35,6 +39,7 @@ export async function ReadTool({ input, state, metadata, ctx }: ToolProps) {
   const parsed = fromDisplay ? { text: display.text as string, start: num(display, "lineStart") ?? 1 } : stripLineNumbers(tagged(state.output, "content") ?? "");
   const end = num(display, "lineEnd");
   const total = num(display, "totalLines");
+  const shown = limitOutput(parsed.text);
   return (
     <div className="read-tool">
       {(end || total) && (
@@ -44,13 +49,25 @@ export async function ReadTool({ input, state, metadata, ctx }: ToolProps) {
           {display.truncated === true ? " (truncated)" : ""}
         </p>
       )}
-      {images.map((img, i) => (
-        <InlineImage key={i} url={img.url} mime={img.mime} name={(img as { filename?: string }).filename ?? relativePath(file, ctx.directory)} />
+      {images.map(({ a, n }) => (
+        <Attachment key={n} attachment={a} name={typeof a.filename === "string" ? a.filename : relativePath(file, ctx.directory)} href={attachmentUrl(ctx.shareId, part.id, n)} directory={ctx.directory} />
       ))}
       {parsed.text.trim() !== "" && !images.length && (
-        <CodeBlock code={parsed.text} lang={languageForPath(file)} label={relativePath(file, ctx.directory)} startLine={parsed.start} />
+        <CodeBlock code={shown.text} lang={languageForPath(file)} label={relativePath(file, ctx.directory)} startLine={parsed.start} shareId={ctx.shareId} />
       )}
-      {!images.length && parsed.text.trim() === "" && <p className="tool-note">{state.output}</p>}
+      {parsed.text.trim() !== "" && !images.length && shown.full && <ShowAll shareId={ctx.shareId} partId={part.id} full={shown.full} />}
+      {!images.length && parsed.text.trim() === "" && <ReadNote shareId={ctx.shareId} partId={part.id} output={state.output} />}
     </div>
+  );
+}
+
+/** The read's output as a note when there is no content to show (empty file, unknown format), shortened when long. */
+function ReadNote({ shareId, partId, output }: { shareId: string; partId: string; output: string }) {
+  const shown = limitOutput(output);
+  return (
+    <>
+      <p className="tool-note">{shown.text}</p>
+      {shown.full && <ShowAll shareId={shareId} partId={partId} full={shown.full} />}
+    </>
   );
 }

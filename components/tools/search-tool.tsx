@@ -50,7 +50,7 @@ export function SearchTool({ part, input, state, metadata, ctx }: ToolProps) {
       </dl>
       {lines.length > 0 && (
         <Collapsible summary={`Results (${lines.length} ${lines.length === 1 ? "line" : "lines"})`} open={lines.length <= 12}>
-          <PlainOutput text={output.replace(/\n+$/, "")} label="Results" />
+          <PlainOutput text={output.replace(/\n+$/, "")} label="Results" limit={{ shareId: ctx.shareId, partId: part.id }} />
         </Collapsible>
       )}
       {metadata.truncated === true && <p className="tool-note">Results were truncated by OpenCode.</p>}

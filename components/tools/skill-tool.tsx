@@ -5,7 +5,7 @@ import { renderMarkdown } from "@/lib/render/markdown";
 import { Collapsible } from "../collapsible";
 import type { ToolProps } from "./types";
 
-export function SkillTool({ input, state, metadata, ctx }: ToolProps) {
+export function SkillTool({ part, input, state, metadata, ctx }: ToolProps) {
   const name = str(input, "name") ?? str(metadata, "name") ?? "skill";
   const dir = str(metadata, "dir");
   const content = (tagged(state.output, "skill_content") ?? state.output).replace(/<skill_files>[\s\S]*?<\/skill_files>/, "").trim();
@@ -23,7 +23,7 @@ export function SkillTool({ input, state, metadata, ctx }: ToolProps) {
           </div>
         )}
       </dl>
-      <Collapsible summary="Skill instructions">{renderMarkdown(content)}</Collapsible>
+      <Collapsible summary="Skill instructions">{renderMarkdown(content, { shareId: ctx.shareId, key: `${part.id}:skill` })}</Collapsible>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Collapsible } from "../collapsible";
 import { RedactedText } from "../redacted-text";
 import type { ToolProps } from "./types";
 
-export function TaskTool({ input, state, metadata }: ToolProps) {
+export function TaskTool({ part, input, state, metadata, ctx }: ToolProps) {
   const prompt = str(input, "prompt") ?? "";
   const result = tagged(state.output, "task_result") ?? state.output;
   const model = rec(metadata.model);
@@ -28,7 +28,7 @@ export function TaskTool({ input, state, metadata }: ToolProps) {
       </Collapsible>
       <div className="task-result">
         <p className="task-result-label">Result</p>
-        {renderMarkdown(result.trim())}
+        {renderMarkdown(result.trim(), { shareId: ctx.shareId, key: `${part.id}:task` })}
       </div>
       <p className="tool-note">The subagent&apos;s own session is not part of this share.</p>
     </div>

@@ -4,7 +4,7 @@ import { Collapsible } from "../collapsible";
 import { PlainOutput } from "../plain-output";
 import type { ToolProps } from "./types";
 
-export function WebSearchTool({ input, state }: ToolProps) {
+export function WebSearchTool({ part, input, state, ctx }: ToolProps) {
   const query = str(input, "query") ?? str(input, "q") ?? "";
   return (
     <div className="websearch-tool">
@@ -15,7 +15,7 @@ export function WebSearchTool({ input, state }: ToolProps) {
         </div>
       </dl>
       <Collapsible summary="Results">
-        <PlainOutput text={state.output} label="Search results" />
+        <PlainOutput text={state.output} label="Search results" limit={{ shareId: ctx.shareId, partId: part.id }} />
       </Collapsible>
     </div>
   );

@@ -5,7 +5,7 @@ import { ExternalLink } from "../external-link";
 import { PlainOutput } from "../plain-output";
 import type { ToolProps } from "./types";
 
-export function WebfetchTool({ input, state }: ToolProps) {
+export function WebfetchTool({ part, input, state, ctx }: ToolProps) {
   const url = str(input, "url") ?? "";
   const format = str(input, "format");
   return (
@@ -23,7 +23,7 @@ export function WebfetchTool({ input, state }: ToolProps) {
         )}
       </dl>
       <Collapsible summary={`Fetched content (${state.output.length.toLocaleString("en-US")} characters)`}>
-        <PlainOutput text={state.output} label="Fetched content" />
+        <PlainOutput text={state.output} label="Fetched content" limit={{ shareId: ctx.shareId, partId: part.id }} />
       </Collapsible>
     </div>
   );

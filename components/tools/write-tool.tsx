@@ -16,7 +16,7 @@ export async function WriteTool({ input, metadata, ctx }: ToolProps) {
         <span className="adds">+{lines}</span> {metadata.exists === false && <span className="badge">new file</span>}
         {metadata.exists === true && <span className="badge">overwritten</span>}
       </p>
-      <CodeBlock code={content} lang={languageForPath(file)} label={file ? relativePath(file, ctx.directory) : undefined} startLine={1} />
+      <CodeBlock code={content} lang={languageForPath(file)} label={file ? relativePath(file, ctx.directory) : undefined} startLine={1} shareId={ctx.shareId} />
       <Diagnostics metadata={metadata} file={file} directory={ctx.directory} />
     </div>
   );

@@ -28,5 +28,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SharePage({ params }: Props) {
   const view = await loadShareView((await params).id);
   if (!view) notFound();
-  return <Conversation conversation={view.conversation} />;
+  return <Conversation conversation={view.conversation} shareId={view.id} />;
 }
