@@ -12,10 +12,11 @@ import { limitOutput, OUTPUT_LIMIT_BYTES, OUTPUT_PREVIEW_BYTES } from "@/lib/out
 import { Conversation, splitTurns } from "./conversation";
 import { LARGE_IMAGE_BYTES } from "./parts/file-part";
 
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "e2e", "fixtures", name, "share-data.json"), "utf8")) as DataItem[];
+type Item = { type: string; data: { id: string; type?: string; [k: string]: unknown } };
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "e2e", "fixtures", name, "share-data.json"), "utf8")) as Item[];
 
-async function render(data: DataItem[], shareId: string): Promise<string> {
-  const { prelude } = await prerender(<Conversation conversation={buildConversation(data)} shareId={shareId} />);
+async function render(data: Item[], shareId: string): Promise<string> {
+  const { prelude } = await prerender(<Conversation conversation={buildConversation(data as DataItem[])} shareId={shareId} />);
   return new Response(prelude).text();
 }
 
@@ -46,7 +47,7 @@ describe("render once", () => {
     await render(tour, "shr_tour2");
     const changed = tour.map((item) =>
       item.type === "part" && item.data.id === "prt_212924fec001MJRm2CvJqLZtFT" ? { ...item, data: { ...item.data, text: "Let me look around the **whole** repository first." } } : item,
-    ) as DataItem[];
+    );
     cache.resetStats();
     const html = await render(changed, "shr_tour2");
     expect(cache.stats().renders).toBe(1);
@@ -92,7 +93,7 @@ describe("degradation in the rendered page", () => {
     const html = await render(data, "shr_att");
     expect(html).not.toContain("base64,");
     expect(html.length).toBeLessThan(200_000);
-    const files = data.filter((i) => i.type === "part" && i.data.type === "file").map((i) => i.data as { id: string; filename?: string; mime: string; url: string });
+    const files = data.filter((i) => i.type === "part" && i.data.type === "file").map((i) => i.data as unknown as { id: string; filename?: string; mime: string; url: string });
     const small = files.find((f) => f.filename === "gradient-64.png")!;
     expect(html).toContain(`<img class="attachment-image" src="/s/shr_att/file/${small.id}" alt="gradient-64.png" loading="lazy"`);
     const huge = files.find((f) => f.filename === "huge-screenshot.png")!;
@@ -107,7 +108,7 @@ describe("limits", () => {
   it("limitOutput keeps short outputs whole and cuts long ones to their first lines", () => {
     expect(limitOutput("a\nb\n")).toEqual({ text: "a\nb" });
     const tour = fixture("tour");
-    const bash = tour.find((i) => i.type === "part" && i.data.id === "prt_2129272c7001LRQLZgYV1O72gY")!.data as { state: { output: string } };
+    const bash = tour.find((i) => i.type === "part" && i.data.id === "prt_2129272c7001LRQLZgYV1O72gY")!.data as unknown as { state: { output: string } };
     const out = bash.state.output;
     expect(Buffer.byteLength(out)).toBeGreaterThan(OUTPUT_LIMIT_BYTES);
     const limited = limitOutput(out);
@@ -126,11 +127,11 @@ describe("limits", () => {
     for (const code of [longLines, big]) {
       const html = await highlightCode(code, "ts");
       expect(html.startsWith('<pre class="shiki shiki-plain"')).toBe(true);
-      expect(html).not.toContain("--shiki-light");
+      expect(html).not.toMatch(/class="l\d+ d\d+"/);
     }
     expect((await highlightLines(longLines, "ts"))[0]).toBe("const a0 = 0;");
     const under = await highlightCode("const a = 1;", "ts");
-    expect(under).toContain("--shiki-light");
+    expect(under).toMatch(/class="l\d+ d\d+"/);
   });
 
   it("long sessions split after the first screen, in order, every turn once", () => {

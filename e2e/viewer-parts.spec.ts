@@ -39,7 +39,7 @@ test("assistant markdown: GFM tables, task lists, strikethrough, highlighted fen
   await expect(md.locator("del")).toHaveText("Update README with usage");
   await expect(md.locator(".code-block")).toHaveCount(6);
   await expect(md.locator(".code-block .code-lang")).toHaveText(["ts", "python", "rust", "sql", "diff", "json"]);
-  expect(await md.locator(".code-block").first().locator("span[style*='--shiki-dark']").count()).toBeGreaterThan(3);
+  expect(await md.locator(".code-block").first().locator("span[class^='l'][class*=' d']").count()).toBeGreaterThan(3);
   const link = md.getByRole("link", { name: "link" });
   await expect(link).toHaveAttribute("href", "https://example.com/docs");
   await expect(link).toHaveAttribute("rel", "nofollow noopener noreferrer ugc");

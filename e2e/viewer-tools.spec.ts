@@ -40,7 +40,7 @@ test("edit shows the relative path, a highlighted unified diff with counts; a fa
   await expect(ok.locator(".change-counts")).toContainText("-1");
   await expect(ok.locator("tr.diff-del")).toContainText("return `Hello, ${name}!`;");
   await expect(ok.locator("tr.diff-add")).toContainText("Welcome aboard.");
-  expect(await ok.locator("tr.diff-add .diff-code span[style*='--shiki-light']").count()).toBeGreaterThan(0);
+  expect(await ok.locator("tr.diff-add .diff-code span[class^='l'][class*=' d']").count()).toBeGreaterThan(0);
 
   const failed = tool(page, "edit").filter({ hasText: "Could not find oldString" });
   await expect(failed.locator(".error-block")).toBeVisible();

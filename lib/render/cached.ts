@@ -6,7 +6,7 @@ import { contentHash, getRenderCache } from "./cache";
 import { highlightCode, highlightLines } from "./highlight";
 
 // Bump when highlight.ts or markdown.tsx change their output, so no stale rendering is served.
-export const RENDERER_VERSION = "r2";
+export const RENDERER_VERSION = "r3";
 
 /** highlightCode(code, lang) once per share and content. */
 export function cachedHighlightCode(shareId: string, code: string, lang: string): Promise<string> {

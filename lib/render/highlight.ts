@@ -1,11 +1,12 @@
 // Server-side syntax highlighting. One shiki highlighter per process (creating one is expensive),
 // grammars loaded on first use, no language auto-detection, and plain escaped text above a size cap.
-// Output is shiki's own HTML (built from escaped tokens) with light and dark colours as CSS variables,
-// so globals.css picks the theme with prefers-color-scheme. These are the entry points a render cache
+// Output is built here from shiki's tokens (escaped text), with light and dark colours as short classes
+// (./token-colors.ts) that globals.css picks with prefers-color-scheme. These are the entry points a render cache
 // can wrap: highlightCode() and highlightLines() are pure functions of their arguments.
 import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type BundledLanguage, type Highlighter } from "shiki";
 import { escapeHtml } from "./escape";
 import { languageFor } from "./languages";
+import { tokenAttribute } from "./token-colors";
 
 // The high-contrast light theme and GitHub's default dark keep every token at WCAG AA contrast (github-light's
 // orange parameters measured 3.5:1 on white).
@@ -40,20 +41,50 @@ function plainPre(code: string): string {
   return `<pre class="shiki shiki-plain" tabindex="0"><code>${lines.join("\n")}</code></pre>`;
 }
 
+type Token = { content: string; htmlStyle?: Record<string, string> };
+
+/** One line of tokens as HTML: escaped text, adjacent tokens of one colour merged, colours as classes. */
+function lineHtml(line: Token[]): string {
+  let out = "";
+  let attr = "";
+  let text = "";
+  const flush = () => {
+    if (text) out += attr ? `<span${attr}>${escapeHtml(text)}</span>` : escapeHtml(text);
+    text = "";
+  };
+  for (const t of line) {
+    const a = tokenAttribute(t.htmlStyle?.["--shiki-light"], t.htmlStyle?.["--shiki-dark"]);
+    if (a !== attr) {
+      flush();
+      attr = a;
+    }
+    text += t.content;
+  }
+  flush();
+  return out;
+}
+
+async function tokenize(code: string, lang: string): Promise<Token[][] | null> {
+  const r = await ready(lang);
+  if (!r) return null;
+  return r.h.codeToTokens(code, {
+    lang: r.lang as BundledLanguage,
+    themes: THEMES,
+    defaultColor: false,
+    tokenizeMaxLineLength: 1000,
+    tokenizeTimeLimit: 500,
+  }).tokens;
+}
+
 /** Highlights `code` as `lang` (a fence info string or language id); returns safe HTML (`<pre class="shiki">`). */
 export async function highlightCode(code: string, lang: string): Promise<string> {
   const text = code.replace(/\n$/, "");
   if (tooBig(text)) return plainPre(text);
   try {
-    const r = await ready(lang);
-    if (!r) return plainPre(text);
-    return r.h.codeToHtml(text, {
-      lang: r.lang as BundledLanguage,
-      themes: THEMES,
-      defaultColor: false,
-      tokenizeMaxLineLength: 1000,
-      tokenizeTimeLimit: 500,
-    });
+    const tokens = await tokenize(text, lang);
+    if (!tokens) return plainPre(text);
+    const lines = tokens.map((line) => `<span class="line">${lineHtml(line)}</span>`);
+    return `<pre class="shiki" tabindex="0"><code>${lines.join("\n")}</code></pre>`;
   } catch {
     return plainPre(text);
   }
@@ -65,26 +96,9 @@ export async function highlightLines(code: string, lang: string): Promise<string
   const plain = () => lines.map(escapeHtml);
   if (tooBig(code)) return plain();
   try {
-    const r = await ready(lang);
-    if (!r) return plain();
-    const { tokens } = r.h.codeToTokens(code, {
-      lang: r.lang as BundledLanguage,
-      themes: THEMES,
-      defaultColor: false,
-      tokenizeMaxLineLength: 1000,
-      tokenizeTimeLimit: 500,
-    });
-    return tokens.map((line) =>
-      line
-        .map((t) => {
-          const style = Object.entries(t.htmlStyle ?? {})
-            .filter(([k, v]) => /^--shiki-(light|dark)$/.test(k) && /^#[0-9a-fA-F]{3,8}$/.test(v))
-            .map(([k, v]) => `${k}:${v}`)
-            .join(";");
-          return style ? `<span style="${style}">${escapeHtml(t.content)}</span>` : escapeHtml(t.content);
-        })
-        .join(""),
-    );
+    const tokens = await tokenize(code, lang);
+    if (!tokens) return plain();
+    return tokens.map(lineHtml);
   } catch {
     return plain();
   }

@@ -6,17 +6,16 @@ import { safeHref } from "./urls";
 import { splitRedactions } from "../redaction";
 
 describe("highlighting", () => {
-  it("highlights known languages with light and dark CSS variables and escapes the code", async () => {
+  it("highlights known languages with light and dark colour classes and escapes the code", async () => {
     const html = await highlightCode("const a = '<b>'", "ts");
-    expect(html).toContain("--shiki-light");
-    expect(html).toContain("--shiki-dark");
+    expect(html).toMatch(/class="l\d+ d\d+"/);
     expect(html).not.toContain("<b>");
   });
 
   it("falls back to escaped plain text for unknown languages (no auto-detection)", async () => {
     const html = await highlightCode("<img src=x onerror=alert(1)>", "not-a-language");
     expect(html).toContain("&lt;img src=x onerror=alert(1)>".replace(">", "&gt;"));
-    expect(html).not.toContain("--shiki-light");
+    expect(html).not.toMatch(/class="l\d+ d\d+"/);
   });
 
   it("highlights diff lines one by one", async () => {
@@ -71,5 +70,30 @@ describe("renderMarkdown", async () => {
     expect(html).toContain("<del>todo</del>");
     expect(html).toContain('aria-label="done"');
     expect(html).not.toContain("<input");
+  });
+});
+
+describe("token colours", () => {
+  it("the palettes are the themes' own colours and globals.css carries their rules", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const { createHighlighter } = await import("shiki");
+    const { DARK_PALETTE, LIGHT_PALETTE, tokenCss } = await import("./token-colors");
+    const h = await createHighlighter({ themes: ["github-light-high-contrast", "github-dark-default"], langs: [] });
+    const colours = (name: string) => {
+      const t = h.getTheme(name);
+      return new Set([t.fg, ...t.settings.map((s) => s.settings?.foreground).filter((c): c is string => !!c)].map((c) => c.toUpperCase()));
+    };
+    expect([...colours("github-light-high-contrast")].every((c) => LIGHT_PALETTE.includes(c))).toBe(true);
+    expect([...colours("github-dark-default")].every((c) => DARK_PALETTE.includes(c))).toBe(true);
+    const css = fs.readFileSync(path.join(__dirname, "..", "..", "app", "globals.css"), "utf8");
+    expect(css).toContain(tokenCss());
+  });
+
+  it("highlighted code uses classes, no per-token style, and merges same-coloured tokens", async () => {
+    const html = await highlightCode("export const a = 'x'; // note", "ts");
+    expect(html).toMatch(/<span class="l\d+ d\d+">export<\/span>/);
+    expect(html).not.toContain("style=");
+    expect(html).toContain("// note");
   });
 });
