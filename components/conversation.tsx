@@ -3,8 +3,9 @@
 // Long sessions stream: the turns up to FIRST_SCREEN_MESSAGES are in the first response; the rest
 // follow in chunks of about CHUNK_MESSAGES, each behind its own <Suspense> boundary nested in the one
 // before, so the browser paints the first screen while the server is still rendering and the chunks
-// arrive in order. Without JavaScript the chunks stay in React's hidden holders at the end of the
-// body, so app/layout.tsx unhides them in a <noscript> style: still in order, after the first screen.
+// arrive in order. React places streamed pieces with a small inline script; without JavaScript they
+// would stay hidden (and out of order), so the placeholder links such readers to `?all`, which renders
+// the whole conversation in one piece (`stream={false}`), exactly like a short session.
 // Every turn after the first screen also gets `content-visibility: auto` (class "turn-deferred",
 // see globals.css), so the browser lays out only what is on screen. Short sessions (everything
 // fits in the first screen) render exactly as before, in one piece.
@@ -59,9 +60,9 @@ function TurnSection({ turn, n, deferred, ctx }: { turn: Turn; n: number; deferr
   );
 }
 
-type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[] };
+type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; stream: boolean };
 
-function Turns({ chunks, index, firstTurn, ctx, files }: ChunkProps) {
+function Turns({ chunks, index, firstTurn, ctx, files, stream }: ChunkProps) {
   const turns = chunks[index];
   const next = index + 1;
   return (
@@ -69,11 +70,23 @@ function Turns({ chunks, index, firstTurn, ctx, files }: ChunkProps) {
       {turns.map((turn, i) => (
         <TurnSection key={turn.id} turn={turn} n={firstTurn + i + 1} deferred={index > 0} ctx={ctx} />
       ))}
-      {next < chunks.length ? (
-        <Suspense fallback={<p className="streaming-note">Loading the rest of the conversation…</p>}>
-          <LaterTurns chunks={chunks} index={next} firstTurn={firstTurn + turns.length} ctx={ctx} files={files} />
+      {next < chunks.length && !stream && <Turns chunks={chunks} index={next} firstTurn={firstTurn + turns.length} ctx={ctx} files={files} stream={false} />}
+      {next < chunks.length && stream && (
+        <Suspense
+          fallback={
+            <p className="streaming-note">
+              Loading the rest of the conversation…
+              <noscript>
+                {" "}
+                Without JavaScript, <a href="?all">open the whole conversation in one page</a>.
+              </noscript>
+            </p>
+          }
+        >
+          <LaterTurns chunks={chunks} index={next} firstTurn={firstTurn + turns.length} ctx={ctx} files={files} stream />
         </Suspense>
-      ) : (
+      )}
+      {next >= chunks.length && (
         <FilesChanged files={files} shareId={ctx.shareId} />
       )}
     </>
@@ -86,7 +99,7 @@ async function LaterTurns(props: ChunkProps) {
   return <Turns {...props} />;
 }
 
-export function Conversation({ conversation, shareId }: { conversation: ConversationData; shareId: string }) {
+export function Conversation({ conversation, shareId, stream = true }: { conversation: ConversationData; shareId: string; stream?: boolean }) {
   const title = conversation.session?.title || "Untitled session";
   const stats = sessionStats(conversation);
   const turns = groupTurns(visibleMessages(conversation.messages));
@@ -100,14 +113,8 @@ export function Conversation({ conversation, shareId }: { conversation: Conversa
       <main className="conversation">
         <ShareHeader title={title} stats={stats} />
         {turns.length === 0 && <p className="empty">This session has no messages yet.</p>}
-        {chunks.length > 0 ? <Turns chunks={chunks} index={0} firstTurn={0} ctx={ctx} files={stats.files} /> : <FilesChanged files={stats.files} shareId={shareId} />}
+        {chunks.length > 0 ? <Turns chunks={chunks} index={0} firstTurn={0} ctx={ctx} files={stats.files} stream={stream} /> : <FilesChanged files={stats.files} shareId={shareId} />}
       </main>
-      {chunks.length > 1 && (
-        <noscript>
-          {/* React parks streamed chunks in hidden holders that its inline script moves into place. */}
-          <style>{'div[hidden][id^="S:"] { display: block !important; } .streaming-note { display: none; }'}</style>
-        </noscript>
-      )}
       <footer className="site-footer">
         Read-only copy of an OpenCode session, shared through Parley. Anyone with the link can view it.
       </footer>

@@ -71,13 +71,13 @@ test("step-start marks the model once, step-finish shows tokens and cost, patch 
   await expect(patch.getByRole("link", { name: "src/greet.ts" })).toHaveAttribute("href", "#file-src-greet.ts");
 });
 
-test("file parts: data images inline, text attachments as chips, file:// and huge images never loaded", async ({ page, baseURL }) => {
+test("file parts: data images inline, text attachments as chips, file:// never loaded, huge images only on click", async ({ page, baseURL }) => {
   const requests: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(`/s/${await shareFor(baseURL!, "attachment")}`);
   const img = part(page, "file").locator('img[alt="gradient-64.png"]');
   await expect(img).toBeVisible();
-  expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(64);
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(64);
   const notes = part(page, "file").filter({ hasText: "meeting-notes.txt" });
   await expect(notes.getByTestId("file-chip")).toContainText("text/plain");
   await notes.locator("summary").click();
@@ -85,7 +85,8 @@ test("file parts: data images inline, text attachments as chips, file:// and hug
   const local = part(page, "file").filter({ hasText: "src/app.ts" });
   await expect(local.getByTestId("file-chip")).toContainText("local file src/app.ts");
   const huge = part(page, "file").filter({ hasText: "huge-screenshot.png" });
-  await expect(huge.getByTestId("file-chip")).toContainText("too large to show inline");
+  await expect(huge.getByTestId("file-chip")).toContainText("large image: show it");
+  await expect(huge.getByTestId("large-image")).not.toHaveAttribute("open");
   await expect(page.getByText("Called the Read tool with the following input")).toHaveCount(0);
   const origin = new URL(baseURL!).origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"))).toEqual([]);

@@ -28,7 +28,9 @@ test("bash shows command, description, ANSI colours as spans and the exit code",
   await expect(failed.getByTestId("exit-code")).toHaveClass(/fail/);
 
   const long = tool(page, "bash").filter({ hasText: "Print ~5000 lines" });
-  await expect(long.locator(".terminal")).toContainText("line 03218: the quick brown fox jumps over the lazy dog");
+  // Over 20 KB: the first lines, and the whole text behind "show all" (e2e/large-content.spec.ts).
+  await expect(long.locator(".terminal")).toContainText("line 02305: the quick brown fox jumps over the lazy dog");
+  await expect(long.getByTestId("show-all")).toContainText("show all");
   await expect(long.locator(".tool-note")).toContainText("truncated");
 });
 
@@ -137,9 +139,10 @@ test("aborted: a bash call cut off by the user says so and has no exit code", as
   await expect(bash.getByTestId("exit-code")).toHaveText("no exit code");
 });
 
-test("attachment: a read that attached an image shows it inline", async ({ page, baseURL }) => {
-  await page.goto(`/s/${await shareFor(baseURL!, "attachment")}`);
+test("attachment: a read that attached an image shows it inline, from its own URL", async ({ page, baseURL }) => {
+  const id = await shareFor(baseURL!, "attachment");
+  await page.goto(`/s/${id}`);
   const img = tool(page, "read").locator("img");
-  await expect(img).toHaveAttribute("src", /^data:image\/png;base64,/);
-  expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(16);
+  await expect(img).toHaveAttribute("src", new RegExp(`^/s/${id}/file/prt_[A-Za-z0-9]+/0$`));
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(16);
 });

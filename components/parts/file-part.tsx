@@ -53,7 +53,7 @@ export function Attachment({ attachment, name, href, directory }: { attachment: 
   if (omitted) {
     return (
       <div className="attachment attachment-omitted" data-testid="attachment-omitted">
-        <FileChip name={name} mime={mime} size={omitted.originalBytes} note={describeOmission(omitted)} />
+        <FileChip name={name} mime={mime} note={describeOmission(omitted)} />
       </div>
     );
   }

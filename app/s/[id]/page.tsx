@@ -8,7 +8,7 @@ import { publicUrlFrom } from "@/lib/public-url";
 import { shareMetadata, UNTITLED } from "@/lib/share-metadata";
 import { getSharePreview } from "@/lib/share-preview";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function SharePage({ params }: Props) {
+export default async function SharePage({ params, searchParams }: Props) {
   const view = await loadShareView((await params).id);
   if (!view) notFound();
-  return <Conversation conversation={view.conversation} shareId={view.id} />;
+  // `?all`: the whole conversation in one piece, for readers without JavaScript (see Conversation).
+  const all = (await searchParams).all !== undefined;
+  return <Conversation conversation={view.conversation} shareId={view.id} stream={!all} />;
 }
