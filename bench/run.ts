@@ -74,17 +74,24 @@ function ogImagePath(html: string): string | null {
 }
 
 const scriptCache = new Map<string, number>();
-async function clientJsGzip(base: string, html: string): Promise<{ bytes: number; scripts: number; files: Array<{ src: string; gzip: number }> }> {
-  const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
-  let bytes = 0;
-  for (const src of srcs) {
-    if (!scriptCache.has(src)) {
-      const res = await timedGet(new URL(src, base).toString());
-      scriptCache.set(src, res.status === 200 ? gzipSync(res.body).length : 0);
-    }
-    bytes += scriptCache.get(src)!;
+// What a modern browser downloads: every <script src> except `noModule` ones (Next's legacy polyfill
+// bundle, which only browsers without ES modules fetch); those are reported apart as noModuleGzip.
+async function gzipOf(base: string, src: string): Promise<number> {
+  if (!scriptCache.has(src)) {
+    const res = await timedGet(new URL(src, base).toString());
+    scriptCache.set(src, res.status === 200 ? gzipSync(res.body).length : 0);
   }
-  return { bytes, scripts: srcs.length, files: srcs.map((src) => ({ src, gzip: scriptCache.get(src)! })) };
+  return scriptCache.get(src)!;
+}
+
+async function clientJsGzip(base: string, html: string): Promise<{ bytes: number; scripts: number; files: Array<{ src: string; gzip: number }>; noModuleGzip: number }> {
+  const tags = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => ({ src: m[1].replace(/&amp;/g, "&"), noModule: /\snomodule(=|\s|>)/i.test(m[0]) }));
+  const srcs = [...new Set(tags.filter((t) => !t.noModule).map((t) => t.src))];
+  let noModuleGzip = 0;
+  for (const src of new Set(tags.filter((t) => t.noModule).map((t) => t.src))) noModuleGzip += await gzipOf(base, src);
+  let bytes = 0;
+  for (const src of srcs) bytes += await gzipOf(base, src);
+  return { bytes, scripts: srcs.length, files: srcs.map((src) => ({ src, gzip: scriptCache.get(src)! })), noModuleGzip };
 }
 
 type SizeResult = {
@@ -103,6 +110,7 @@ type SizeResult = {
   clientJsGzip: number;
   clientScripts: number;
   clientJsFiles: Array<{ src: string; gzip: number }>;
+  noModuleGzip: number;
   ogPath: string | null;
   ogCold: Stat | null;
   ogWarm: Stat | null;
@@ -190,6 +198,7 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     clientJsGzip: js.bytes,
     clientScripts: js.scripts,
     clientJsFiles: js.files,
+    noModuleGzip: js.noModuleGzip,
     ogPath,
     ogCold: ogCold.length ? stat(ogCold) : null,
     ogWarm: ogWarm.length ? stat(ogWarm) : null,
@@ -245,6 +254,7 @@ function buildRows(sizes: SizeResult[], sync: Awaited<ReturnType<typeof benchSyn
     { metric: "warm total p50 / floor p50", values: sizes.map((s) => `${(s.warmTotal.p50 / s.floorTotal.p50).toFixed(1)}x`), target: "200: <= 3x", pass: checks[0].pass },
     { metric: "HTML bytes, first response", values: sizes.map((s) => `${kb(s.htmlBytes)} (${kb(s.htmlGzipBytes)} gz)`), target: "200: < 1.5 MB", pass: checks[4].pass },
     { metric: "client JS gzip (<script src>)", values: sizes.map((s) => `${kb(s.clientJsGzip)} (${s.clientScripts} files)`), target: "< 150 KB", pass: checks[5].pass },
+    { metric: "+ noModule polyfills, not fetched", values: sizes.map((s) => kb(s.noModuleGzip)) },
     { metric: "preview image cold p50 / p95", values: sizes.map((s) => pair(s.ogCold)) },
     { metric: "preview image warm p50 / p95", values: sizes.map((s) => pair(s.ogWarm)) },
     { metric: "largest tool output, raw URL p50 / p95", values: sizes.map((s) => pair(s.rawOutput)) },

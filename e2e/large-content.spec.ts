@@ -128,7 +128,7 @@ test.describe("a long session", () => {
     await expect(first).toHaveCSS("content-visibility", "visible");
     await expect(last).toHaveCSS("content-visibility", "auto");
     await expect(last).toHaveCSS("contain-intrinsic-size", /auto/);
-    const titles = await page.locator(".turn-title").allInnerTexts();
+    const titles = await page.locator(".turn-title").allTextContents();
     expect(titles.map((t) => Number(/Turn (\d+)/i.exec(t)![1]))).toEqual(Array.from({ length: turns }, (_, i) => i + 1));
     // Printing lays out everything.
     await page.emulateMedia({ media: "print" });
