@@ -149,3 +149,12 @@ test("an unknown share id shows the 404 page", async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByTestId("not-found")).toBeVisible();
 });
+
+test("a malformed percent-escape in an id answers a JSON 404 that says noindex, not a 500", async ({ baseURL }) => {
+  for (const path of ["/s/%E0%A4%A", "/share/%E0", "/api/share/%E0/data", "/s/%E0/card.png"]) {
+    const res = await fetch(`${baseURL}${path}`);
+    expect(res.status, path).toBe(404);
+    expect(res.headers.get("x-robots-tag"), path).toContain("noindex");
+    expect((await res.json()).error.code, path).toBe("not_found");
+  }
+});

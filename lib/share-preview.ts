@@ -3,6 +3,7 @@
 // sync changes them and every sync bumps the version.
 import { buildConversation } from "./conversation";
 import { Lru } from "./lru";
+import { processSingleton, registerShareCache } from "./process-cache";
 import type { DataItem } from "./schema";
 import { computeShareFacts, type ShareFacts } from "./share-facts";
 import { getShareState } from "./shares";
@@ -13,7 +14,11 @@ export type SharePreview =
   | { status: "gone"; id: string; reason: "unshared" | "expired" }
   | { status: "missing" };
 
-const facts = new Lru<string, { version: number; facts: ShareFacts }>(1000);
+const facts = processSingleton("facts", () => {
+  const lru = new Lru<string, { version: number; facts: ShareFacts }>(1000);
+  registerShareCache("facts", { dropShare: (id) => lru.delete(id) });
+  return lru;
+});
 
 export async function getSharePreview(id: string): Promise<SharePreview> {
   const state = await getShareState(id);
