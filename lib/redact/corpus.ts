@@ -4,6 +4,7 @@
 // Everything is generated from a fixed seed: no real credential is in this repository.
 import fs from "node:fs";
 import path from "node:path";
+import { codeNegatives } from "./corpus-code";
 
 export type Positive = { kind: string; secret: string; text: string };
 
@@ -177,5 +178,8 @@ export function makeCorpus(seed = 42) {
     "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUU\n-----END CERTIFICATE-----",
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl jane@laptop",
   );
-  return { positives, negatives };
+  // Ordinary code next to secret-ish names (corpus-code.ts): also measured on its own.
+  const code = codeNegatives({ pick, chars, int });
+  negatives.push(...code);
+  return { positives, negatives, code };
 }
