@@ -55,7 +55,7 @@ function wordlike(run: string): boolean {
   // are words and numbers side by side.
   if (/[A-Za-z]\d+[a-z]/.test(run)) return false;
   // An identifier does not start with a number; `2fa` and `64bit` do, `3BCrVaqh6` does not read so.
-  if (/^\d/.test(run) && letters.length > 1) return false;
+  if (/^\d/.test(run) && (letters.length > 1 || letters[0].length > 3)) return false;
   const avg = letters.reduce((n, w) => n + w.length, 0) / letters.length;
   return letters.length === 1 || avg >= 3;
 }
@@ -66,8 +66,11 @@ function wordlike(run: string): boolean {
  * something; a credential is random.
  */
 export function identifierLike(value: string): boolean {
-  if (!/^[A-Za-z0-9_.\-/:~@$?!]+$/.test(value)) return false;
-  const runs = value.split(/[_.\-/:~@$?!]+/).filter(Boolean);
+  // Optional chaining and non-null assertions (`session?.user!.token`), a sentence's full stop.
+  const v = value.replace(/[?!]\./g, ".").replace(/\.+$/, "");
+  // Separators sit between words; `Summer2024$` and `Falcon99@` end in a symbol to satisfy a password rule.
+  if (!/^[A-Za-z0-9_.\-/:~@$]+$/.test(v) || !/[A-Za-z0-9/]$/.test(v)) return false;
+  const runs = v.split(/[_.\-/:~@$]+/).filter(Boolean);
   return runs.length > 0 && runs.every(wordlike);
 }
 
@@ -83,7 +86,8 @@ export function looksSecret(value: string): boolean {
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i.test(value) && !/:[^/@]*@/.test(value)) return false; // URLs, paths
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   if (classes < 2) return value.length >= 20 && entropy(value) >= 3.5;
-  return entropy(value) >= Math.min(3, Math.log2(value.length) - 0.2);
+  // Short random strings repeat a character or two (`O4VLtG9t1t` has 2.65 bits per character).
+  return entropy(value) >= Math.min(3, Math.log2(value.length) - 0.2) - 0.4;
 }
 
 const SECRET_NAMES =
