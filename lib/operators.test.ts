@@ -64,7 +64,7 @@ describe("operator controls", () => {
   it("parses the privacy settings and rejects bad ones", () => {
     const c = parseConfig({ PARLEY_DEFAULT_TTL: "30d", PARLEY_SHARING: "disabled", PARLEY_REDACT: "off" });
     expect(c).toMatchObject({ PARLEY_DEFAULT_TTL: 30 * 86_400_000, PARLEY_SHARING: "disabled", PARLEY_REDACT: false });
-    expect(parseConfig({})).toMatchObject({ PARLEY_DEFAULT_TTL: null, PARLEY_SHARING: "enabled", PARLEY_REDACT: true, PARLEY_RATE_CREATE: { limit: 30, windowMs: 3_600_000 } });
+    expect(parseConfig({})).toMatchObject({ PARLEY_DEFAULT_TTL: null, PARLEY_SHARING: "enabled", PARLEY_REDACT: true, PARLEY_RATE_CREATE: { limit: 600, windowMs: 3_600_000 } });
     expect(() => parseConfig({ PARLEY_RATE_LOOKUP: "lots" })).toThrow(/PARLEY_RATE_LOOKUP/);
     expect(() => parseConfig({ PARLEY_ADMIN_TOKEN: "short" })).toThrow(/PARLEY_ADMIN_TOKEN/);
   });
