@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
+import { NOINDEX as NOINDEX_VALUE } from "./lib/security-headers";
 
-const NOINDEX = { key: "X-Robots-Tag", value: "noindex, nofollow" };
+const NOINDEX = { key: "X-Robots-Tag", value: NOINDEX_VALUE };
 
 // Unfurlers that read only the first bytes of <head> and never run JavaScript. Next serves them the
 // metadata blocking, in <head>; other user agents may get it streamed later in the body if the page

@@ -24,7 +24,9 @@ export async function proxy(req: NextRequest) {
   const id = viewer?.[1] ?? api?.[1];
 
   if (id) {
-    const state = await getShareState(decodeURIComponent(id)).catch(() => null);
+    const decoded = safeDecode(id);
+    // A malformed escape cannot name any share: treat it as a lookup of an id that does not exist.
+    const state = decoded === null ? ({ status: "missing" } as const) : await getShareState(decoded).catch(() => null);
     if (state?.status === "missing") {
       try {
         await enforceRateLimit("lookup", clientIp(req.headers));
@@ -32,6 +34,7 @@ export async function proxy(req: NextRequest) {
         return withNoindex(toErrorResponse(err));
       }
     }
+    if (decoded === null) return withNoindex(toErrorResponse(new ApiError("not_found", "No share with this id")));
     if (viewer && state?.status === "gone") {
       const sub = viewer[2];
       if (!sub || sub === "/") return tombstoneResponse(state.since, state.reason);
@@ -61,6 +64,14 @@ export async function proxy(req: NextRequest) {
     res.headers.set("Cache-Control", SHARE_PAGE_CACHE);
   }
   return res;
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 function withNoindex(res: Response): Response {

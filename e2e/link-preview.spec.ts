@@ -169,6 +169,8 @@ test("the card follows the share version, is served from cache on repeat, and go
   const repeat = await expectCard(cardUrl, "Slack-ImgProxy");
   expect(repeat.res.headers.get("etag")).toBe(first.res.headers.get("etag"));
   expect(repeat.body.equals(first.body)).toBe(true);
+  // No shared cache may keep a live card past an unshare: every fetch revalidates.
+  expect(first.res.headers.get("cache-control")).toBe("private, no-cache");
   const notModified = await get(cardUrl, "Slack-ImgProxy", { "if-none-match": first.res.headers.get("etag")! });
   expect(notModified.res.status).toBe(304);
 

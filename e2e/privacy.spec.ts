@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN_TOKEN, E2E_DATA_DIR } from "../playwright.config";
+import { readMergedData, replay, type DataItem } from "./support/fixtures";
 
 type Share = { id: string; url: string; secret: string };
 const MISSING = "AAAAAAAAAAAAAAAAAAAAAAAA";
@@ -152,4 +153,31 @@ test("credentials are redacted before storage and the sync result counts them", 
   expect(stored).toContain("postgres://app:[REDACTED:url-password]@db/x");
   await page.goto(`/s/${share.id}`);
   await expect(page.getByText("[REDACTED:github-token]", { exact: false })).toBeVisible();
+});
+
+test("a text attachment is decoded and redacted: the served file has the markers, not the credentials", async ({ baseURL }) => {
+  // The real attachment session, then an `.env` attached to it the way OpenCode attaches the meeting notes.
+  const share = await replay(baseURL!, "attachment");
+  const notes = readMergedData("attachment").find((i: DataItem) => i.type === "part" && (i.data as { filename?: string }).filename === "meeting-notes.txt")!;
+  const gh = "ghp_" + "Rt5".repeat(12);
+  const aws = "AKIAZXCVBNMASDFGHJKL";
+  const env = `GITHUB_TOKEN=${gh}\nAWS_ACCESS_KEY_ID=${aws}\nLOG_LEVEL=debug\n`;
+  const file = (id: string, filename: string, url: string) => ({ ...notes, data: { ...notes.data, id, filename, url } });
+  const result = await sync(baseURL!, share, [
+    file("prt_zzenv", ".env", `data:text/plain;base64,${Buffer.from(env).toString("base64")}`),
+    file("prt_zzpct", "token.txt", `data:text/plain,${encodeURIComponent(`token=${gh}`)}`),
+  ]);
+  expect(result.redactions).toBe(3);
+
+  const served = await fetch(`${baseURL}/s/${share.id}/file/prt_zzenv`);
+  expect(served.status).toBe(200);
+  expect(await served.text()).toBe("GITHUB_TOKEN=[REDACTED:github-token]\nAWS_ACCESS_KEY_ID=[REDACTED:aws-access-key-id]\nLOG_LEVEL=debug\n");
+  expect(await (await fetch(`${baseURL}/s/${share.id}/file/prt_zzpct`)).text()).toBe("token=[REDACTED:github-token]");
+
+  const stored = JSON.stringify(await (await fetch(`${baseURL}/api/share/${share.id}/data`)).json());
+  expect(stored).not.toContain(gh);
+  expect(stored).not.toContain(Buffer.from(env).toString("base64").slice(0, 24));
+  // The recorded meeting notes themselves are served byte for byte as sent.
+  const original = await fetch(`${baseURL}/s/${share.id}/file/${(notes.data as { id: string }).id}`);
+  expect(Buffer.from(await original.arrayBuffer())).toEqual(Buffer.from(String((notes.data as { url: string }).url).split(",")[1], "base64"));
 });

@@ -52,7 +52,7 @@ test("create -> sync -> page shows the title -> unshare -> data answers 410", as
 
 test("DELETE accepts the secret as a Bearer token", async ({ baseURL }) => {
   const { share } = await create(baseURL!);
-  const del = await fetch(`${baseURL}/api/share/${share.id}`, { method: "DELETE", headers: { authorization: `Bearer ${share.secret}` } });
+  const del = await fetch(`${baseURL}/api/share/${share.id}`, { method: "DELETE", headers: { authorization: `Bearer ${share.secret}` }, body: "not json" });
   expect(del.status).toBe(200);
   expect((await fetch(`${baseURL}/api/share/${share.id}/data`)).status).toBe(410);
 });
@@ -148,4 +148,13 @@ test("an unknown share id shows the 404 page", async ({ page }) => {
   const res = await page.goto("/s/AAAAAAAAAAAAAAAAAAAAAAAA");
   expect(res?.status()).toBe(404);
   await expect(page.getByTestId("not-found")).toBeVisible();
+});
+
+test("a malformed percent-escape in an id answers a JSON 404 that says noindex, not a 500", async ({ baseURL }) => {
+  for (const path of ["/s/%E0%A4%A", "/share/%E0", "/api/share/%E0/data", "/s/%E0/card.png"]) {
+    const res = await fetch(`${baseURL}${path}`);
+    expect(res.status, path).toBe(404);
+    expect(res.headers.get("x-robots-tag"), path).toContain("noindex");
+    expect((await res.json()).error.code, path).toBe("not_found");
+  }
 });

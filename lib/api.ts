@@ -3,6 +3,7 @@
 // /api/share response carries.
 import type { z } from "zod";
 import type { ShareGoneError, ShareTooLargeError } from "./store/types";
+import { NOINDEX } from "./security-headers";
 
 export const ERROR_STATUS = {
   bad_json: 400,
@@ -35,7 +36,7 @@ export class ApiError extends Error {
 
 /** Headers on every response under /api/share: never indexed, never cached. */
 export const API_HEADERS: Record<string, string> = {
-  "X-Robots-Tag": "noindex, nofollow",
+  "X-Robots-Tag": NOINDEX,
   "Cache-Control": "no-store",
   "X-Content-Type-Options": "nosniff",
 };

@@ -103,7 +103,9 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   ),
-  PARLEY_RATE_CREATE: z.preprocess(emptyAsUndefined, rateLimit("30/h")),
+  // A whole office often reaches Parley from one NAT address, and `share: "auto"` shares every session:
+  // the default stops a runaway script without getting in a busy team's way.
+  PARLEY_RATE_CREATE: z.preprocess(emptyAsUndefined, rateLimit("600/h")),
   PARLEY_RATE_LOOKUP: z.preprocess(emptyAsUndefined, rateLimit("60/m")),
   PARLEY_TRUST_PROXY: z.preprocess(
     emptyAsUndefined,

@@ -54,6 +54,10 @@ describe("validateItem", () => {
       [{ type: "session", data: { title: "no id", time: { created: 1 } } }, "data.id"],
       [{ type: "model", data: [{ id: "m" }] }, "data.0.providerID"],
       [{ data: {} }, "type"],
+      [part({ type: "text", text: "x", id: "p/1" }), "data.id"],
+      [{ type: "part", data: { id: "p1", sessionID: "s", messageID: "a/p", type: "text", text: "x" } }, "data.messageID"],
+      [{ type: "message", data: { id: "msg\u0000", sessionID: "s", role: "user", time: { created: 1 } } }, "data.id"],
+      [{ type: "timeline", data: { id: "t/../x" } }, "data.id"],
       [{ type: "a/b", data: {} }, "type"],
     ];
     for (const [raw, path] of bad) {

@@ -1,5 +1,5 @@
 // Sync items: validation and the key each one is stored under (the same keys the client dedupes by).
-import { dataItemSchemas, rawDataItemSchema, type DataItem, type ItemIssue, type KnownItemType } from "./schema";
+import { dataItemSchemas, idSchema, rawDataItemSchema, type DataItem, type ItemIssue, type KnownItemType } from "./schema";
 
 export type ValidItem = { ok: true; key: string; type: string; item: DataItem };
 export type InvalidItem = { ok: false; type: string | null; issues: ItemIssue[] };
@@ -39,7 +39,11 @@ export function validateItem(raw: unknown): ValidItem | InvalidItem {
     return { ok: false, type, issues: [{ path: "type", message: "item type must match [A-Za-z0-9_.:-]{1,64}" }] };
   }
   const valid: ValidItem = { ok: true, key: itemKey(type, envelope.data.data), type, item: envelope.data as DataItem };
-  if (!isKnown(type)) return valid;
+  if (!isKnown(type)) {
+    const id = (envelope.data.data as { id?: unknown } | null)?.id;
+    const bad = typeof id === "string" && id && !idSchema.safeParse(id).success;
+    return bad ? { ok: false, type, issues: [{ path: "data.id", message: "ids may not contain '/' or control characters" }] } : valid;
+  }
   const result = dataItemSchemas[type].safeParse(envelope.data.data);
   if (!result.success) {
     return {

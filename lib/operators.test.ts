@@ -11,7 +11,7 @@ Object.assign(process.env, { PARLEY_DATA_DIR: dir, PARLEY_RATE_CREATE: "3/1h", P
 
 const { POST } = await import("@/app/api/share/route");
 const { enforceRateLimit } = await import("./rate-limit");
-const { clientIp } = await import("./client-ip");
+const { clientIp, limitKey } = await import("./client-ip");
 const { parseConfig } = await import("./config");
 
 const createFrom = (peer: string, xff?: string) =>
@@ -41,14 +41,30 @@ describe("operator controls", () => {
   it("believes X-Forwarded-For only when told how many proxies to trust", () => {
     const h = new Headers({ "x-parley-peer": "127.0.0.1", "x-forwarded-for": "6.6.6.6, 203.0.113.7" });
     expect(clientIp(h)).toBe("127.0.0.1");
-    const trusting = parseConfig({ PARLEY_TRUST_PROXY: "1" });
-    expect(trusting.PARLEY_TRUST_PROXY).toBe(1);
+    expect(parseConfig({ PARLEY_TRUST_PROXY: "1" }).PARLEY_TRUST_PROXY).toBe(1);
+    // One trusted proxy appended the address it saw: the rightmost entry is the client.
+    expect(clientIp(h, 1)).toBe("203.0.113.7");
+    // Two trusted proxies: the first one's entry is the client; the rest was sent by the client.
+    expect(clientIp(h, 2)).toBe("6.6.6.6");
+    // Fewer entries than configured proxies: the first entry, never the proxy's own address.
+    expect(clientIp(new Headers({ "x-parley-peer": "10.0.0.1", "x-forwarded-for": "198.51.100.4" }), 2)).toBe("198.51.100.4");
+    // No chain at all: the request came straight in.
+    expect(clientIp(new Headers({ "x-parley-peer": "10.0.0.1" }), 1)).toBe("10.0.0.1");
+  });
+
+  it("limits IPv6 clients per /64", () => {
+    expect(limitKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(limitKey("2001:db8:1:2:bbbb:cccc:dddd:eeee")).toBe("2001:db8:1:2::/64");
+    expect(limitKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(limitKey("[::1]")).toBe("0:0:0:0::/64");
+    expect(limitKey("::ffff:192.0.2.8")).toBe("192.0.2.8");
+    expect(limitKey("192.0.2.8")).toBe("192.0.2.8");
   });
 
   it("parses the privacy settings and rejects bad ones", () => {
     const c = parseConfig({ PARLEY_DEFAULT_TTL: "30d", PARLEY_SHARING: "disabled", PARLEY_REDACT: "off" });
     expect(c).toMatchObject({ PARLEY_DEFAULT_TTL: 30 * 86_400_000, PARLEY_SHARING: "disabled", PARLEY_REDACT: false });
-    expect(parseConfig({})).toMatchObject({ PARLEY_DEFAULT_TTL: null, PARLEY_SHARING: "enabled", PARLEY_REDACT: true, PARLEY_RATE_CREATE: { limit: 30, windowMs: 3_600_000 } });
+    expect(parseConfig({})).toMatchObject({ PARLEY_DEFAULT_TTL: null, PARLEY_SHARING: "enabled", PARLEY_REDACT: true, PARLEY_RATE_CREATE: { limit: 600, windowMs: 3_600_000 } });
     expect(() => parseConfig({ PARLEY_RATE_LOOKUP: "lots" })).toThrow(/PARLEY_RATE_LOOKUP/);
     expect(() => parseConfig({ PARLEY_ADMIN_TOKEN: "short" })).toThrow(/PARLEY_ADMIN_TOKEN/);
   });

@@ -6,6 +6,10 @@
 import { z } from "zod";
 
 const epochMs = z.number().finite();
+
+// Ids become parts of storage keys (`part/<messageID>/<id>`): a "/" would let two different items share
+// a key, and control characters (NUL) are not storable in PostgreSQL text. OpenCode ids are base62.
+export const idSchema = z.string().regex(/^[^/\u0000-\u001f]{1,256}$/, "ids are 1-256 characters without '/' or control characters");
 const tokensSchema = z.looseObject({
   input: z.number().optional(),
   output: z.number().optional(),
@@ -28,7 +32,7 @@ export const fileDiffSchema = z.looseObject({
 export type FileDiff = z.infer<typeof fileDiffSchema>;
 
 export const sessionSchema = z.looseObject({
-  id: z.string().min(1),
+  id: idSchema,
   title: z.string().optional(),
   directory: z.string().optional(),
   version: z.string().optional(),
@@ -55,8 +59,8 @@ export const messageErrorSchema = z.looseObject({
 export type MessageError = z.infer<typeof messageErrorSchema>;
 
 export const messageSchema = z.looseObject({
-  id: z.string().min(1),
-  sessionID: z.string().min(1),
+  id: idSchema,
+  sessionID: idSchema,
   // Only "user" and "assistant" exist today; an unknown role is kept and shown generically.
   role: z.string().min(1),
   time: z.looseObject({ created: epochMs, completed: epochMs.optional() }),
@@ -74,9 +78,9 @@ export const messageSchema = z.looseObject({
 export type Message = z.infer<typeof messageSchema>;
 
 const partBase = {
-  id: z.string().min(1),
-  sessionID: z.string().min(1),
-  messageID: z.string().min(1),
+  id: idSchema,
+  sessionID: idSchema,
+  messageID: idSchema,
 };
 
 const jsonRecord = z.record(z.string(), z.unknown());

@@ -4,8 +4,9 @@
 import { ApiError } from "./api";
 import { decodeDataUrl, omittedAttachment } from "./attachments";
 import { isInlineImage } from "./content-urls";
-import { getShareState } from "./shares";
+import { requireLive } from "./shares";
 import { getStore } from "./store";
+import { NOINDEX } from "./security-headers";
 
 const PART_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -17,15 +18,13 @@ export type ServedText = { text: string; etag: string };
 export type ServedFile = { bytes: Buffer; mime: string; filename: string; inline: boolean; etag: string };
 
 async function loadPart(shareId: string, partId: string): Promise<{ part: Loose; version: number }> {
-  const state = await getShareState(shareId);
-  if (state.status === "missing") throw new ApiError("not_found", "No share with this id");
-  if (state.status === "gone") throw new ApiError("gone", state.reason === "expired" ? "This share has expired" : "This share was unshared");
+  const share = await requireLive(shareId);
   if (!PART_ID.test(partId)) throw new ApiError("not_found", "No part with this id in this share");
   // The URL carries only the part id; the store finds part/<messageID>/<partID> without reading the share.
   const item = await (await getStore()).findPart(shareId, partId);
   if (!item) throw new ApiError("not_found", "No part with this id in this share");
   const part = (JSON.parse(item.json) as { data: Loose }).data;
-  return { part, version: state.share.version };
+  return { part, version: share.version };
 }
 
 /** The full output of a tool part: `state.output` when completed, `state.error` when it failed. */
@@ -64,10 +63,11 @@ export async function getAttachment(shareId: string, partId: string, index?: num
 export const CONTENT_HEADERS: Record<string, string> = {
   "Content-Security-Policy": "default-src 'none'; sandbox",
   "X-Content-Type-Options": "nosniff",
-  "X-Robots-Tag": "noindex, nofollow",
+  "X-Robots-Tag": NOINDEX,
   "Cross-Origin-Resource-Policy": "same-origin",
   // Revalidated on every use so an unshare or a sync is seen at once; the ETag keeps that cheap.
-  "Cache-Control": "private, no-cache",
+  // no-store, like the pages: a full output or a file must not sit in a disk cache after an unshare.
+  "Cache-Control": "private, no-store",
 };
 
 /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */

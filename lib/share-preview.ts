@@ -2,6 +2,7 @@
 // request (an unshare must take effect at once); the facts are cached per share version, since only a
 // sync changes them and every sync bumps the version.
 import { Lru } from "./lru";
+import { processSingleton, registerShareCache } from "./process-cache";
 import { computeShareFacts, type ShareFacts } from "./share-facts";
 import { getShareState } from "./shares";
 import { loadConversation } from "./share-view";
@@ -11,7 +12,11 @@ export type SharePreview =
   | { status: "gone"; id: string; reason: "unshared" | "expired" }
   | { status: "missing" };
 
-const facts = new Lru<string, { version: number; facts: ShareFacts }>(1000);
+const facts = processSingleton("facts", () => {
+  const lru = new Lru<string, { version: number; facts: ShareFacts }>(1000);
+  registerShareCache("facts", { dropShare: (id) => lru.delete(id) });
+  return lru;
+});
 
 export async function getSharePreview(id: string): Promise<SharePreview> {
   const state = await getShareState(id);

@@ -62,3 +62,34 @@ describe("unshare", () => {
     expect(renderCache.stats()).toMatchObject({ renders: 1, hits: 1 });
   });
 });
+
+describe("unshare and expiry empty the preview caches too", () => {
+  it("drops the share's cached facts and card, keeping other shares'", async () => {
+    const preview = await import("./share-preview");
+    const { processSingleton } = await import("./process-cache");
+    const facts = processSingleton<import("./lru").Lru<string, unknown>>("facts", () => {
+      throw new Error("share-preview registers the facts cache when it loads");
+    });
+    const a = await shares.createShare("ses_a", "http://parley.test");
+    const b = await shares.createShare("ses_b", "http://parley.test");
+    await shares.syncShare(a.id, a.secret, fixture.slice(0, 5));
+    await shares.syncShare(b.id, b.secret, fixture.slice(0, 5));
+    expect((await preview.getSharePreview(a.id)).status).toBe("live");
+    expect((await preview.getSharePreview(b.id)).status).toBe("live");
+    expect(facts.get(a.id)).toBeDefined();
+    await shares.unshare(a.id, a.secret);
+    expect(facts.get(a.id)).toBeUndefined();
+    expect(facts.get(b.id)).toBeDefined();
+  });
+
+  it("refuses an expiry that is not a real time, leaving the stored one", async () => {
+    const { id, secret } = await shares.createShare("ses_e", "http://parley.test");
+    const inAnHour = Date.now() + 3_600_000;
+    await shares.setShareExpiry(id, secret, inAnHour);
+    for (const bad of [Number.NaN, 8_640_000_000_000_001, Date.now() + 200 * 365 * 86_400_000]) {
+      await expect(shares.setShareExpiry(id, secret, bad)).rejects.toMatchObject({ code: "invalid" });
+    }
+    const state = await shares.getShareState(id);
+    expect(state.status === "live" && state.share.expiresAt).toBe(inAnHour);
+  });
+});

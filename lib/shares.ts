@@ -4,7 +4,7 @@ import { limitAttachments } from "./attachments";
 import { getConfig } from "./config";
 import { hashSecret, newSecret, newShareId, secretMatches, SHARE_ID_PATTERN } from "./ids";
 import { validateItem } from "./items";
-import { getRenderCache } from "./render/cache";
+import { forgetShare } from "./process-cache";
 import { redactItems } from "./redact";
 import type { DataItem, RejectedItem, SyncResult } from "./schema";
 import { getStore } from "./store";
@@ -25,7 +25,8 @@ export async function getShareState(id: string, now = Date.now()): Promise<Share
   return { status: "live", share };
 }
 
-async function requireLive(id: string): Promise<StoredShare> {
+/** The live share with this id; ApiError not_found (404) or gone (410, with `since`) otherwise. */
+export async function requireLive(id: string): Promise<StoredShare> {
   const state = await getShareState(id);
   if (state.status === "missing") throw new ApiError("not_found", "No share with this id");
   if (state.status === "gone") {
@@ -102,14 +103,20 @@ export async function unshare(id: string, secret: string | undefined): Promise<{
   if (!isAdminToken(secret)) requireSecret(share, secret);
   const now = Date.now();
   if (!(await (await getStore()).deleteShare(id, now))) throw new ApiError("gone", "This share was unshared");
-  getRenderCache().dropShare(id);
+  forgetShare(id);
   return { ok: true, id, unsharedAt: new Date(now).toISOString() };
 }
+
+// Far enough for any real use, near enough that the time is a valid Date and fits every column type.
+const MAX_EXPIRY_MS = 100 * 365 * 86_400_000;
 
 /** Sets (a time) or clears (null) a live share's expiry; the owner's secret is required. */
 export async function setShareExpiry(id: string, secret: string | undefined, expiresAt: number | null) {
   const share = await requireLive(id);
   if (!isAdminToken(secret)) requireSecret(share, secret);
+  if (expiresAt !== null && !(Number.isFinite(expiresAt) && expiresAt <= Date.now() + MAX_EXPIRY_MS)) {
+    throw new ApiError("invalid", "The expiry must be a time within the next 100 years");
+  }
   if (expiresAt !== null && expiresAt <= Date.now()) throw new ApiError("invalid", "The expiry must be in the future; unshare to remove a share now");
   await (await getStore()).setExpiry(id, expiresAt);
   return { ok: true as const, id, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
@@ -125,7 +132,7 @@ export async function sweepExpired(now = Date.now()): Promise<number> {
       // The tombstone keeps the moment the share expired, not the moment the sweep ran.
       const expiresAt = (await store.getShare(id))?.expiresAt ?? now;
       if (await store.deleteShare(id, Math.min(expiresAt, now))) {
-        getRenderCache().dropShare(id);
+        forgetShare(id);
         swept++;
       }
     }

@@ -1,9 +1,9 @@
 // The page a removed share answers with: HTTP 410, no title, no content, only when and why.
 // Self-contained HTML (no scripts, no external resources) so it can be sent straight from proxy.ts.
 import { getConfig } from "./config";
+import { escapeHtml } from "./render/escape";
 import { NOINDEX, PAGE_HEADERS } from "./security-headers";
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function tombstoneHtml(since: Date, reason: "unshared" | "expired"): string {
   const iso = since.toISOString();

@@ -2,6 +2,7 @@
 // sync (new version) or an unshare takes effect on the next fetch; a repeat fetch is a map lookup.
 import { getConfig } from "../config";
 import { Lru } from "../lru";
+import { processSingleton, registerShareCache } from "../process-cache";
 import { getSharePreview } from "../share-preview";
 import { clampText, toCardText } from "./card-text";
 import { getCardFonts } from "./fonts";
@@ -12,7 +13,11 @@ export type CardResult =
   | { status: "gone" | "missing"; etag: string; png: Buffer };
 
 // About 40-60 KB per card: 500 entries stay under the 32 MB budget.
-const cards = new Lru<string, { version: number; png: Buffer }>(500, 32 * 1024 * 1024, (v) => v.png.length);
+const cards = processSingleton("cards", () => {
+  const lru = new Lru<string, { version: number; png: Buffer }>(500, 32 * 1024 * 1024, (v) => v.png.length);
+  registerShareCache("cards", { dropShare: (id) => lru.delete(id) });
+  return lru;
+});
 const inflight = new Map<string, Promise<Buffer>>();
 const fixed = new Map<"generic" | "removed", Promise<Buffer>>();
 

@@ -4,6 +4,7 @@
 // Everything is generated from a fixed seed: no real credential is in this repository.
 import fs from "node:fs";
 import path from "node:path";
+import { codeNegatives } from "./corpus-code";
 
 export type Positive = { kind: string; secret: string; text: string };
 
@@ -102,9 +103,14 @@ export function makeCorpus(seed = 42) {
     ]);
     positives.push({ kind: "url-password", secret, text });
   }
-  for (let i = 0; i < 60; i++) {
-    const secret = pick([password, () => chars(ALNUM, int(20, 40)), () => chars(HEX, 32), () => chars(B64, 24) + "=="])();
+  // What people pick when they must: a word, a year or a few digits, a symbol.
+  const human = () => pick(["Summer", "Winter", "Dragon", "Monkey", "Sunshine", "Falcon"]) + int(10, 2030) + pick(["!", "#", "$", "@", "*"]);
+  for (let i = 0; i < 100; i++) {
+    const secret = pick([password, human, () => chars(ALNUM, int(20, 40)), () => chars(HEX, 32), () => chars(B64, 24) + "=="])();
+    // A bearer token is token68 (RFC 6750): letters, digits and -._~+/ only, so no human password.
+    const bearer = /^[A-Za-z0-9._~+/-]+=*$/.test(secret) ? [`-H "Authorization: Bearer ${secret}"`] : [];
     const text = pick([
+      ...bearer,
       `password=${secret}`,
       `DB_PASSWORD="${secret}"`,
       `api_key: "${secret}"`,
@@ -115,7 +121,11 @@ export function makeCorpus(seed = 42) {
       `auth_token := "${secret}"`,
       `passwd = ${secret}`,
       `const apiKey = "${secret}";`,
-      `-H "Authorization: Bearer ${secret}"`,
+      `  password: ${secret}`,
+      `  "apiKey": "${secret}",`,
+      `client_secret: ${secret}`,
+      `SECRET_KEY = '${secret}'`,
+      `--password=${secret}`,
     ]);
     positives.push({ kind: "secret-assignment", secret, text });
   }
@@ -177,5 +187,8 @@ export function makeCorpus(seed = 42) {
     "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUU\n-----END CERTIFICATE-----",
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl jane@laptop",
   );
-  return { positives, negatives };
+  // Ordinary code next to secret-ish names (corpus-code.ts): also measured on its own.
+  const code = codeNegatives({ pick, chars, int });
+  negatives.push(...code);
+  return { positives, negatives, code };
 }

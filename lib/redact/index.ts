@@ -7,13 +7,71 @@ import { secretlintFindings, type Finding } from "./secretlint";
 
 export const marker = (kind: string) => `[REDACTED:${kind}]`;
 
-// Attachments arrive as data: URLs of megabytes of base64. Their payload is not text a reader sees,
-// and scanning it only costs time and risks a random match, so a pure base64 data URL is left alone.
-const DATA_URL_PREFIX = /^data:[a-z0-9.+/-]*(?:;[a-z0-9=.+_-]*)*;base64,/i;
-const BASE64_BODY = /^[A-Za-z0-9+/=\r\n]*$/;
-export function isBase64DataUrl(s: string): boolean {
-  const prefix = DATA_URL_PREFIX.exec(s.slice(0, 256));
-  return prefix !== null && BASE64_BODY.test(s.slice(prefix[0].length));
+// Attachments arrive as data: URLs. A text attachment (an attached `.env`, a JSON config, a shell
+// script) is decoded, scanned like any other string and re-encoded when something was replaced: the
+// viewer serves its decoded bytes at /s/<id>/file/<partId>, so a credential in it must go too.
+// Binary payloads (images, PDFs, archives: megabytes of base64) are skipped without decoding; their
+// bytes are not text a reader sees, and scanning them only costs time and risks a random match.
+// Text payloads over TEXT_ATTACHMENT_MAX_BYTES decoded are not scanned either (documented in the
+// README), which bounds the cost of one string; PARLEY_MAX_ATTACHMENT stubs anything far bigger.
+export const TEXT_ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
+const DATA_URL = /^data:((?:[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)?)((?:;[^,;\s]*)*?)(;base64)?,/i;
+const TEXT_MIME =
+  /^(?:text\/|application\/(?:json|xml|(?:x-)?yaml|(?:x-)?toml|(?:x-)?javascript|ecmascript|(?:x-)?typescript|x-sh|x-shellscript|x-(?:python|ruby|perl|php|httpd-php)|sql|graphql|x-www-form-urlencoded|x-ndjson|ndjson|x-pem-file|pem-certificate-chain|pgp-keys|x-x509-ca-cert|x-env|x-ini|x-properties|csv)$|[a-z]+\/[a-z0-9.+-]*\+(?:json|xml|yaml)$)/;
+// Types that may hold text or not: the first bytes decide.
+const SNIFF_MIME = /^(?:|application\/octet-stream|application\/x-unknown|unknown\/unknown)$/;
+const SNIFF_BYTES = 8192;
+
+/** Whether decoded bytes look like UTF-8 text: no NUL and no invalid sequence in the first few KiB. */
+function looksLikeText(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (head.includes(0)) return false;
+  // A multi-byte character cut at the end of the sample is not invalid text.
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(head);
+  const bad = text.indexOf("\uFFFD");
+  return bad === -1 || bad >= text.length - 3;
+}
+
+function decodePercent(payload: string): string | null {
+  try {
+    return decodeURIComponent(payload);
+  } catch {
+    return null; // a stray `%`: not a payload we can round-trip, scanned as the raw string instead
+  }
+}
+
+/**
+ * Redacts the payload of a textual data: URL. Returns null when `s` is no data: URL (scan it as a
+ * plain string), the unchanged URL for binary types and clean payloads.
+ */
+async function redactDataUrl(s: string): Promise<{ text: string; count: number } | null> {
+  const head = DATA_URL.exec(s.slice(0, 512));
+  if (!head) return null;
+  const mime = head[1].trim().toLowerCase();
+  const base64 = head[3] !== undefined;
+  const payload = s.slice(head[0].length);
+  const unchanged = { text: s, count: 0 };
+  const sniff = SNIFF_MIME.test(mime) && !(mime === "" && !base64); // `data:,x` is text/plain by definition
+  if (!sniff && !TEXT_MIME.test(mime) && mime !== "") return unchanged;
+  let text: string;
+  if (base64) {
+    if (Math.floor((payload.length * 3) / 4) > TEXT_ATTACHMENT_MAX_BYTES) return unchanged;
+    const bytes = Buffer.from(payload, "base64");
+    if (sniff && !looksLikeText(bytes)) return unchanged;
+    text = bytes.toString("utf8");
+    // Bytes that are not UTF-8 would not survive the round trip: leave them as sent.
+    if (!Buffer.from(text, "utf8").equals(bytes)) return unchanged;
+  } else {
+    if (payload.length > TEXT_ATTACHMENT_MAX_BYTES * 3) return unchanged;
+    const decoded = decodePercent(payload);
+    if (decoded === null) return null;
+    if (Buffer.byteLength(decoded) > TEXT_ATTACHMENT_MAX_BYTES) return unchanged;
+    text = decoded;
+  }
+  const redacted = await redactText(text);
+  if (redacted.count === 0) return unchanged;
+  const body = base64 ? Buffer.from(redacted.text, "utf8").toString("base64") : encodeURIComponent(redacted.text);
+  return { text: head[0] + body, count: redacted.count };
 }
 
 // The `d` flag gives each capture group's exact position.
@@ -57,9 +115,18 @@ function apply(s: string, findings: Finding[]): { text: string; count: number } 
 
 const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
 
-/** Redacts one string. Short strings (ids, roles, enum values) cannot hold a credential. */
+/** Redacts one string: a data: URL by its decoded payload, anything else as text. */
 export async function redactString(s: string): Promise<{ text: string; count: number }> {
-  if (s.length < 8 || isBase64DataUrl(s)) return { text: s, count: 0 };
+  if (s.length < 8) return { text: s, count: 0 }; // ids, roles, enum values cannot hold a credential
+  if (/^data:/i.test(s.slice(0, 5))) {
+    const result = await redactDataUrl(s);
+    if (result) return result;
+  }
+  return redactText(s);
+}
+
+async function redactText(s: string): Promise<{ text: string; count: number }> {
+  if (s.length < 8) return { text: s, count: 0 };
   const ours = apply(
     s,
     RULES.flatMap((rule) => ruleFindings(s, rule)),

@@ -29,19 +29,65 @@ export function entropy(s: string): number {
 
 // Values that name a secret instead of being one: env references, templates, placeholders, code.
 const PLACEHOLDER =
-  /^(?:\$\{?[A-Za-z_]|%[A-Za-z_]|\{\{|<[^>]*>?$|process\.env|os\.environ|env\.|getenv|config\.|settings\.|self\.|this\.|req\.|args\.|options\.|params\.|undefined$|null$|none$|true$|false$|string$|number$|str$|bool|redacted|\[redacted|changeme$|example|your[_-]|xxx|\*{3,}|\.{3}|…)/i;
+  /^(?:\$\{?[A-Za-z_(]|%\(?[A-Za-z_]|\{\{|<[^>]*>?$|process\.env|import\.meta|os\.environ|env\.|getenv|config\.|settings\.|self\.|this\.|req\.|args\.|options\.|params\.|undefined$|null$|none$|nil$|true$|false$|string$|number$|str$|bool|redacted|\[redacted|changeme|example|your[_-]|replace[_-]?me|dummy|placeholder|xxx|\*{3,}|\.{3}|…)/i;
 
-/** A value that looks like a real credential: long enough, mixed, and not a placeholder or identifier. */
+// One alphanumeric run splits into words: a capitalised or lowercase word, an ACRONYM (glued to the
+// word after it, as in `HTTPServer`), or a number.
+const WORD = /[A-Z]*[a-z]+|[A-Z]+|\d+/g;
+
+/**
+ * Whether an alphanumeric run reads as an identifier made of words (`AuthConfig`, `OAuth2Provider`,
+ * `passwordHash`, `API`, `v2`) rather than random characters (`Xk9mQ2vL`, `9f86d081`): its words are
+ * at least two letters long on average, at most one single letter stands alone (and only at either
+ * end: `xAxis`, `getX`), and there are few numbers in it.
+ */
+function wordlike(run: string): boolean {
+  if (/^\d{1,8}$/.test(run)) return true; // a port, a year, a version part
+  const words = run.match(WORD) ?? [];
+  const letters = words.filter((w) => !/^\d/.test(w));
+  const numbers = words.length - letters.length;
+  if (letters.length === 0 || numbers > 2) return false;
+  if (words.filter((w) => /^\d/.test(w)).join("").length > 6) return false;
+  const single = letters.map((w, i) => (w.length === 1 ? i : -1)).filter((i) => i >= 0);
+  if (single.length > 1 || (single.length === 1 && single[0] !== 0 && single[0] !== letters.length - 1)) return false;
+  if (single.length === 1 && letters.length === 1 && run.length > 3) return false; // `a1234`
+  // Digits inside a word (`S3cret`, `pa55word`) are how passwords are made; `S3Client` and `OAuth2`
+  // are words and numbers side by side.
+  if (/[A-Za-z]\d+[a-z]/.test(run)) return false;
+  // An identifier does not start with a number; `2fa` and `64bit` do, `3BCrVaqh6` does not read so.
+  if (/^\d/.test(run) && (letters.length > 1 || letters[0].length > 3)) return false;
+  const avg = letters.reduce((n, w) => n + w.length, 0) / letters.length;
+  return letters.length === 1 || avg >= 3;
+}
+
+/**
+ * Whether a value is made of identifiers: `AuthConfig`, `SECRET_KEY`, `config.apiKey`,
+ * `oauth2-proxy`, `/run/secrets/db_password`, `https://auth.example.com/token`. Such a value names
+ * something; a credential is random.
+ */
+export function identifierLike(value: string): boolean {
+  // Optional chaining and non-null assertions (`session?.user!.token`), a sentence's full stop.
+  const v = value.replace(/[?!]\./g, ".").replace(/\.+$/, "");
+  // Separators sit between words; `Summer2024$` and `Falcon99@` end in a symbol to satisfy a password rule.
+  if (!/^[A-Za-z0-9_.\-/:~@$]+$/.test(v) || !/[A-Za-z0-9/]$/.test(v)) return false;
+  const runs = v.split(/[_.\-/:~@$]+/).filter(Boolean);
+  return runs.length > 0 && runs.every(wordlike);
+}
+
+/**
+ * A value that looks like a real credential: long enough, random (mixed character classes and high
+ * entropy), and not a placeholder, an identifier, a type, a path or a piece of code.
+ */
 export function looksSecret(value: string): boolean {
   if (value.length < 8 || value.length > 512) return false;
   if (PLACEHOLDER.test(value)) return false;
-  if (/[(){}[\]]|&&|\|\||=>/.test(value)) return false; // code, not a value
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/.test(value)) return false; // member access: t.key, os.environ
-  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) || /^[A-Z_]+$/.test(value) || /^[a-z_]+$/.test(value)) return false; // camelCase, CONSTANT, snake words
-  if (/^[a-z]+(?:[-.][a-z]+)+$/.test(value)) return false; // dotted/hyphenated words
+  if (/[(){}[\]]|&&|\|\||=>|\.{3}|…/.test(value)) return false; // code, not a value
+  if (identifierLike(value)) return false;
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i.test(value) && !/:[^/@]*@/.test(value)) return false; // URLs, paths
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   if (classes < 2) return value.length >= 20 && entropy(value) >= 3.5;
-  return entropy(value) >= Math.min(3, Math.log2(value.length) - 0.2);
+  // Short random strings repeat a character or two (`O4VLtG9t1t` has 2.65 bits per character).
+  return entropy(value) >= Math.min(3, Math.log2(value.length) - 0.2) - 0.4;
 }
 
 const SECRET_NAMES =

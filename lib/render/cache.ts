@@ -2,6 +2,7 @@
 // under a byte bound and evicted least-recently-used first. A second view of an unchanged share is
 // all hits; a sync changes the hash of only the parts it touched; unshare drops the share's entries.
 import { createHash } from "node:crypto";
+import { registerShareCache } from "../process-cache";
 import { getConfig } from "../config";
 
 export type RenderCacheStats = { hits: number; misses: number; renders: number; evictions: number; entries: number; bytes: number; maxBytes: number };
@@ -132,6 +133,9 @@ type Holder = { [KEY]?: RenderCache };
 
 export function getRenderCache(): RenderCache {
   const holder = globalThis as Holder;
-  holder[KEY] ??= new RenderCache(getConfig().PARLEY_RENDER_CACHE);
+  if (!holder[KEY]) {
+    holder[KEY] = new RenderCache(getConfig().PARLEY_RENDER_CACHE);
+    registerShareCache("render", holder[KEY]);
+  }
   return holder[KEY];
 }

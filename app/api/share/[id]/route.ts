@@ -8,8 +8,9 @@ import { unshare } from "@/lib/shares";
 export async function DELETE(req: Request, ctx: RouteContext<"/api/share/[id]">) {
   try {
     const { id } = await ctx.params;
-    const body = await readJson(req, unshareRequestSchema, { limit: 64 * 1024, allowEmpty: true });
-    return json(await unshare(id, body.secret ?? bearerToken(req)));
+    // A Bearer token is enough on its own: a client sending one need not send a well-formed body too.
+    const secret = bearerToken(req) ?? (await readJson(req, unshareRequestSchema, { limit: 64 * 1024, allowEmpty: true })).secret;
+    return json(await unshare(id, secret));
   } catch (err) {
     return toErrorResponse(err);
   }

@@ -12,8 +12,8 @@ export async function GET(request: Request, ctx: RouteContext<"/s/[id]/card.png"
     const headers = new Headers({
       "content-type": "image/png",
       etag: card.etag,
-      // Short-lived and revalidated: an unshare must take the card down within minutes everywhere.
-      "cache-control": card.status === "live" ? "public, max-age=300, must-revalidate" : "no-store",
+      // No shared cache may keep a card past an unshare; each fetch revalidates (a cheap 304 via the ETag).
+      "cache-control": card.status === "live" ? "private, no-cache" : "no-store",
       "x-content-type-options": "nosniff",
     });
     const status = card.status === "gone" ? 410 : 200;
