@@ -63,6 +63,18 @@ describe("RenderCache", () => {
     expect(cache.dropShare("unknown")).toBe(0);
   });
 
+  it("a render that finishes after an unshare does not put the share back", async () => {
+    const cache = new RenderCache(1 << 20);
+    let finish: (v: string) => void = () => {};
+    const pending = cache.getOrRender("s1", "part/a", "h", () => new Promise<string>((r) => (finish = r)));
+    cache.dropShare("s1");
+    finish("<p>secret</p>");
+    expect(await pending).toBe("<p>secret</p>");
+    expect(cache.stats().entries).toBe(0);
+    expect(await cache.getOrRender("s1", "part/a", "h", () => "fresh")).toBe("fresh");
+    expect(cache.stats().entries).toBe(1);
+  });
+
   it("two concurrent first views render once", async () => {
     const cache = new RenderCache(1024);
     let work = 0;

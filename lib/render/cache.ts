@@ -21,6 +21,8 @@ export class RenderCache {
   private readonly byShare = new Map<string, Set<string>>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private bytes = 0;
+  // Bumped by dropShare: a render that started before an unshare must not put the share back.
+  private readonly generations = new Map<string, number>();
   private counters = { hits: 0, misses: 0, renders: 0, evictions: 0 };
 
   constructor(readonly maxBytes: number) {}
@@ -34,12 +36,18 @@ export class RenderCache {
     const flightId = `${id}\u0000${contentHash}`;
     const pending = this.inFlight.get(flightId) as Promise<T> | undefined;
     if (pending) return pending;
+    const generation = this.generations.get(shareId) ?? 0;
     const promise = (async () => {
       this.counters.renders++;
       const value = await render();
-      this.store(id, shareId, contentHash, value, sizeOf(value));
+      if ((this.generations.get(shareId) ?? 0) === generation) this.store(id, shareId, contentHash, value, sizeOf(value));
       return value;
-    })().finally(() => this.inFlight.delete(flightId));
+    })().finally(() => {
+      this.inFlight.delete(flightId);
+      // Keep a generation only while renders of that share are in flight, so the map stays small.
+      const prefix = `${shareId}\u0000`;
+      if (![...this.inFlight.keys()].some((k) => k.startsWith(prefix))) this.generations.delete(shareId);
+    });
     this.inFlight.set(flightId, promise);
     return promise;
   }
@@ -57,6 +65,7 @@ export class RenderCache {
 
   /** Forgets every rendering of a share (unshare, expiry). */
   dropShare(shareId: string): number {
+    this.generations.set(shareId, (this.generations.get(shareId) ?? 0) + 1);
     const ids = this.byShare.get(shareId);
     if (!ids) return 0;
     const dropped = [...ids];
