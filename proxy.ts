@@ -3,7 +3,9 @@
 //    Router cannot give a rendered page a 410 (notFound() is 404 only), so the answer comes from here.
 // 2. Lookups of ids that do not exist count toward the per-client lookup limit. Live ids never count,
 //    so link-preview bots fetching a fresh link (page, card, assets) are never blocked.
-// 3. Headers: a CSP with a per-request nonce (Next puts it on its own scripts when the request carries
+// 3. Live share pages come from the page cache when an unchanged share was viewed before
+//    (lib/page-serve.ts): always after the state check above, so a removed share is never served.
+// 4. Headers: a CSP with a per-request nonce (Next puts it on its own scripts when the request carries
 //    the CSP header), no-referrer and friends on pages; noindex and no-store on everything under /s,
 //    /share and /api/share.
 import { NextResponse, type NextRequest } from "next/server";
@@ -11,6 +13,7 @@ import { ApiError, toErrorResponse } from "@/lib/api";
 import { clientIp } from "@/lib/client-ip";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { contentSecurityPolicy, NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, SHARE_PATH } from "@/lib/security-headers";
+import { isPageFill, servePage, stripPageFill } from "@/lib/page-serve";
 import { getShareState } from "@/lib/shares";
 import { tombstoneResponse } from "@/lib/tombstone";
 
@@ -23,10 +26,11 @@ export async function proxy(req: NextRequest) {
   const api = viewer ? null : API.exec(pathname);
   const id = viewer?.[1] ?? api?.[1];
 
+  let state: Awaited<ReturnType<typeof getShareState>> | null = null;
   if (id) {
     const decoded = safeDecode(id);
     // A malformed escape cannot name any share: treat it as a lookup of an id that does not exist.
-    const state = decoded === null ? ({ status: "missing" } as const) : await getShareState(decoded).catch(() => null);
+    state = decoded === null ? ({ status: "missing" } as const) : await getShareState(decoded).catch(() => null);
     if (state?.status === "missing") {
       try {
         await enforceRateLimit("lookup", clientIp(req.headers));
@@ -52,18 +56,31 @@ export async function proxy(req: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce);
+  const headers = pageHeaders(nonce, pathname);
   const requestHeaders = new Headers(req.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const res = NextResponse.next({ request: { headers: requestHeaders } });
-  res.headers.set("Content-Security-Policy", csp);
-  for (const [k, v] of Object.entries(PAGE_HEADERS)) res.headers.set(k, v);
-  if (SHARE_PATH.test(pathname)) {
-    res.headers.set("X-Robots-Tag", NOINDEX);
-    res.headers.set("Cache-Control", SHARE_PAGE_CACHE);
+  // A live share's page: from the page cache (lib/page-serve.ts), or rendered by Next and kept. The
+  // cache's own inner request passes through to Next like any other.
+  if (viewer && state?.status === "live") {
+    if (isPageFill(req.headers)) stripPageFill(requestHeaders);
+    else {
+      const served = await servePage(req, state.share, nonce, headers);
+      if (served) return served;
+    }
   }
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers.get("Content-Security-Policy")!);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  headers.forEach((v, k) => res.headers.set(k, v));
   return res;
+}
+
+function pageHeaders(nonce: string, pathname: string): Headers {
+  const headers = new Headers({ "Content-Security-Policy": contentSecurityPolicy(nonce), ...PAGE_HEADERS });
+  if (SHARE_PATH.test(pathname)) {
+    headers.set("X-Robots-Tag", NOINDEX);
+    headers.set("Cache-Control", SHARE_PAGE_CACHE);
+  }
+  return headers;
 }
 
 function safeDecode(segment: string): string | null {

@@ -22,9 +22,30 @@ export function stampPeerAddress(): void {
     if (event === "request") {
       const req = args[0] as http.IncomingMessage;
       req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "unknown";
+      recordServerAddress(this);
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
+}
+
+const SERVER = Symbol.for("parley.serverAddress");
+type AddressHolder = { [SERVER]?: { host: string; port: number } };
+
+// The page cache (lib/page-serve.ts) fills itself by asking this same server for the page; Next does
+// not tell the proxy where it listens, so the first server that receives a request records it.
+function recordServerAddress(server: http.Server): void {
+  const holder = globalThis as AddressHolder;
+  if (holder[SERVER]) return;
+  const a = server.address();
+  if (!a || typeof a === "string") return;
+  const any = a.address === "::" || a.address === "0.0.0.0" || a.address === "";
+  const host = any ? "127.0.0.1" : a.address;
+  holder[SERVER] = { host, port: a.port };
+}
+
+/** Where this process's HTTP server listens, once it has received a request; null before. */
+export function serverAddress(): { host: string; port: number } | null {
+  return (globalThis as AddressHolder)[SERVER] ?? null;
 }
 
 /** Deletes expired shares' data (pages answer 410 from the moment of expiry already) and old counters. */
