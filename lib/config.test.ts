@@ -10,6 +10,12 @@ describe("parseConfig", () => {
     expect(c.PARLEY_MAX_BODY).toBe(64 * 1024 ** 2);
     expect(c.PARLEY_MAX_ATTACHMENT).toBe(16 * 1024 ** 2);
     expect(c.PARLEY_MAX_SHARE).toBe(512 * 1024 ** 2);
+    expect(c.PARLEY_PAGE_CACHE).toBe(64 * 1024 ** 2);
+  });
+  it("takes a size or off for the page cache", () => {
+    expect(parseConfig({ PARLEY_PAGE_CACHE: "8MiB" }).PARLEY_PAGE_CACHE).toBe(8 * 1024 ** 2);
+    expect(parseConfig({ PARLEY_PAGE_CACHE: "off" }).PARLEY_PAGE_CACHE).toBe(0);
+    expect(() => parseConfig({ PARLEY_PAGE_CACHE: "lots" })).toThrowError(/PARLEY_PAGE_CACHE/);
   });
   it("normalises the public URL and treats empty values as unset", () => {
     expect(parseConfig({ PARLEY_PUBLIC_URL: "https://p.example.com/" }).PARLEY_PUBLIC_URL).toBe("https://p.example.com");

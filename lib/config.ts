@@ -92,7 +92,8 @@ export const configSchema = z.object({
   PARLEY_MAX_ATTACHMENT: z.preprocess(emptyAsUndefined, size("16MiB")),
   PARLEY_MAX_SHARE: z.preprocess(emptyAsUndefined, size("512MiB")),
   PARLEY_RENDER_CACHE: z.preprocess(emptyAsUndefined, size("64MiB")),
-  PARLEY_PAGE_CACHE: z.preprocess(emptyAsUndefined, size("64MiB")),
+  // 0 when "off": every view renders.
+  PARLEY_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.union([z.literal("off").transform(() => 0), size("64MiB")])),
   // Privacy and operations (issue 4).
   PARLEY_SHARING: z.preprocess(emptyAsUndefined, z.enum(["enabled", "disabled"]).default("enabled")),
   PARLEY_REDACT: z.preprocess(emptyAsUndefined, flag(true)),

@@ -63,6 +63,7 @@ export async function servePage(
   const server = serverAddress();
   if (!server) return null;
   const cache = getPageCache();
+  if (cache.maxBytes === 0) return null;
   const form = req.nextUrl.pathname.startsWith("/share/") ? "/share" : "/s";
   const key = pageKey({ shareId: share.id, version: share.version, form, search: req.nextUrl.search, publicUrl: publicUrlFrom(req.headers) });
 
