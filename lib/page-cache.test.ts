@@ -84,6 +84,16 @@ describe("PageCache", () => {
     expect(cache.size).toBe(1);
   });
 
+  it("fills a page on its second view, and never one found too big", () => {
+    const cache = new PageCache(1 << 20);
+    expect(cache.noteView("k")).toBe(false);
+    expect(cache.noteView("k")).toBe(true);
+    expect(cache.noteView("other")).toBe(false);
+    cache.markTooBig("k");
+    expect(cache.noteView("k")).toBe(false);
+    expect(cache.noteView("k")).toBe(false);
+  });
+
   it("is one per process and emptied by forgetShare (unshare, expiry)", () => {
     const cache = getPageCache();
     expect(getPageCache()).toBe(cache);

@@ -8,6 +8,7 @@
 // one on every hit. Base64 nonces only hold [A-Za-z0-9+/=], which neither HTML attribute escaping nor
 // JSON string escaping changes, so the raw form is the only form.
 import { getConfig } from "./config";
+import { Lru } from "./lru";
 import { processSingleton, registerShareCache } from "./process-cache";
 
 export type PageKeyParts = {
@@ -70,8 +71,26 @@ export class PageCache {
   // Bumped by dropShare: a fill that started before an unshare must not put the share back.
   private readonly generations = new Map<string, number>();
   private bytes = 0;
+  // Pages asked for once, or found too big to keep: see noteView().
+  private readonly views = new Lru<string, "once" | "too-big">(10_000);
 
   constructor(readonly maxBytes: number) {}
+
+  /**
+   * Counts a miss. A page is filled on its second view: the first view after a sync (most shares are
+   * read once, right after the client synced) renders straight to the reader, with no copy kept and
+   * no detour, so its first byte comes as soon as without a cache. True when this view should fill.
+   */
+  noteView(key: string): boolean {
+    const seen = this.views.get(key);
+    if (seen === undefined) this.views.set(key, "once");
+    return seen === "once";
+  }
+
+  /** A page over the per-page bound: later views render straight away too. */
+  markTooBig(key: string): void {
+    this.views.set(key, "too-big");
+  }
 
   get(key: string): CachedPage | undefined {
     const hit = this.entries.get(key);

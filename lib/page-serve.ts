@@ -1,7 +1,8 @@
 // The proxy's side of the page cache (lib/page-cache.ts). A hit answers the stored page with a fresh
-// nonce. A miss asks this same server for the page once more, with a per-process token that makes the
-// proxy let that inner request through to Next as usual, streams the answer on to the client as it
-// arrives and keeps a copy: Next gives the proxy no other way to see a page's response.
+// nonce. The first view of a page version renders as if there were no cache. The second asks this
+// same server for the page once more, with a per-process token that makes the proxy let that inner
+// request through to Next as usual, streams the answer on to the client as it arrives and keeps a
+// copy: Next gives the proxy no other way to see a page's response.
 import http from "node:http";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
@@ -74,6 +75,7 @@ export async function servePage(
     headers.set(CACHE_STATUS_HEADER, "hit");
     return new Response(new Uint8Array(withNonce(hit, nonce)), { status: 200, headers });
   }
+  if (!cache.noteView(key)) return null;
   return fill(req, server, share, key);
 }
 
@@ -109,7 +111,10 @@ function fill(req: NextRequest, server: { host: string; port: number }, share: {
             controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
             if (!chunks) return;
             size += chunk.length;
-            if (size > limit) chunks = null;
+            if (size > limit) {
+              chunks = null;
+              cache.markTooBig(key);
+            }
             else chunks.push(chunk);
           });
           res.on("end", () => {
