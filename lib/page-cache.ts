@@ -68,8 +68,9 @@ export function headersWithNonce(page: CachedPage, nonce: string): Headers {
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly byShare = new Map<string, Set<string>>();
-  // Bumped by dropShare: a fill that started before an unshare must not put the share back.
-  private readonly generations = new Map<string, number>();
+  // Bumped by dropShare: a fill that started before an unshare must not put the share back. Bounded:
+  // a record matters only while a fill of that share is in flight, a few hundred milliseconds.
+  private readonly generations = new Lru<string, number>(10_000);
   private bytes = 0;
   // Pages asked for once, or found too big to keep: see noteView().
   private readonly views = new Lru<string, "once" | "too-big">(10_000);
