@@ -9,12 +9,19 @@
 // Every turn after the first screen also gets `content-visibility: auto` (class "turn-deferred",
 // see globals.css), so the browser lays out only what is on screen. Short sessions (everything
 // fits in the first screen) render exactly as before, in one piece.
-import { Suspense } from "react";
+//
+// Each run of turns is rendered to HTML on the server and placed through <HtmlIsland>, so the page
+// carries it once; the copy controls inside are plain markup that <CopyControls> brings to life.
+import { Suspense, type ReactElement } from "react";
 import type { Conversation as ConversationData } from "@/lib/conversation";
 import { groupTurns, visibleMessages, type Turn } from "@/lib/visible-parts";
 import { sessionStats, type ChangedFile } from "@/lib/session-stats";
 import { formatDate } from "@/lib/format";
+import { renderToHtml } from "@/lib/render/html";
+import { parkHtml } from "@/lib/render/islands";
+import { CopyControls } from "./copy-controls";
 import { FilesChanged } from "./files-changed";
+import { HtmlIsland } from "./html-island";
 import { Message } from "./message";
 import type { PartContext } from "./part";
 import { ShareHeader } from "./share-header";
@@ -60,18 +67,69 @@ function TurnSection({ turn, n, deferred, ctx }: { turn: Turn; n: number; deferr
   );
 }
 
-type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; stream: boolean };
+type Run = { chunks: Turn[][]; from: number; to: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[] };
 
-function Turns({ chunks, index, firstTurn, ctx, files, stream }: ChunkProps) {
-  const turns = chunks[index];
+// Turns are rendered to HTML a few at a time, yielding to the event loop in between: rendering is
+// CPU-bound, and a chunk rendered in one go would hold back the flush of what is already done.
+const SLICE_MESSAGES = 4;
+
+/** Turns of chunks[from..to), numbered from firstTurn, then the files changed after the last chunk, as HTML. */
+async function renderRun({ chunks, from, to, firstTurn, ctx, files }: Run): Promise<string> {
+  const sections: ReactElement[][] = [[]];
+  let n = firstTurn;
+  let messages = 0;
+  chunks.slice(from, to).forEach((turns, i) => {
+    for (const turn of turns) {
+      if (messages >= SLICE_MESSAGES) {
+        sections.push([]);
+        messages = 0;
+      }
+      sections.at(-1)!.push(<TurnSection key={turn.id} turn={turn} n={++n} deferred={from + i > 0} ctx={ctx} />);
+      messages += size(turn);
+    }
+  });
+  if (to >= chunks.length) sections.push([<FilesChanged key="files" files={files} shareId={ctx.shareId} />]);
+  let html = "";
+  for (const [k, slice] of sections.entries()) {
+    if (k > 0) await new Promise((resolve) => setImmediate(resolve));
+    html += await renderToHtml(<>{slice}</>);
+  }
+  return html;
+}
+
+/**
+ * A run of turns as static HTML (see components/html-island.tsx): in the page once, not twice.
+ * `taken` settles when server-side rendering has placed it in the response.
+ */
+async function staticRun({ inline, ...run }: Run & { inline: boolean }): Promise<{ island: ReactElement; taken: Promise<void> }> {
+  const html = await renderRun(run);
+  if (inline) return { island: <HtmlIsland id="" html={html} />, taken: Promise.resolve() };
+  const { id, taken } = parkHtml(html);
+  return { island: <HtmlIsland id={id} />, taken };
+}
+
+async function WholeRun(props: Run & { inline: boolean }) {
+  return (await staticRun(props)).island;
+}
+
+type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; inline: boolean; after?: Promise<void> };
+
+/**
+ * Chunk `index`, then the next one behind a <Suspense> boundary, and so on. Each chunk starts
+ * rendering only once the one before is in the response: rendering is CPU-bound, and the first
+ * screen must not wait for the CPU the rest of the conversation takes.
+ */
+async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, after }: ChunkProps) {
+  if (after) {
+    await after;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const next = index + 1;
+  const { island, taken } = await staticRun({ chunks, from: index, to: next, firstTurn, ctx, files, inline });
   return (
     <>
-      {turns.map((turn, i) => (
-        <TurnSection key={turn.id} turn={turn} n={firstTurn + i + 1} deferred={index > 0} ctx={ctx} />
-      ))}
-      {next < chunks.length && !stream && <Turns chunks={chunks} index={next} firstTurn={firstTurn + turns.length} ctx={ctx} files={files} stream={false} />}
-      {next < chunks.length && stream && (
+      {island}
+      {next < chunks.length && (
         <Suspense
           fallback={
             <p className="streaming-note">
@@ -83,23 +141,18 @@ function Turns({ chunks, index, firstTurn, ctx, files, stream }: ChunkProps) {
             </p>
           }
         >
-          <LaterTurns chunks={chunks} index={next} firstTurn={firstTurn + turns.length} ctx={ctx} files={files} stream />
+          <StreamedTurns chunks={chunks} index={next} firstTurn={firstTurn + chunks[index].length} ctx={ctx} files={files} inline={inline} after={taken} />
         </Suspense>
-      )}
-      {next >= chunks.length && (
-        <FilesChanged files={files} shareId={ctx.shareId} />
       )}
     </>
   );
 }
 
-// Yields to the event loop first, so what is already rendered is flushed before this chunk renders.
-async function LaterTurns(props: ChunkProps) {
-  await new Promise((resolve) => setImmediate(resolve));
-  return <Turns {...props} />;
-}
-
-export function Conversation({ conversation, shareId, stream = true }: { conversation: ConversationData; shareId: string; stream?: boolean }) {
+/**
+ * The share page body. `inline` puts the rendered HTML into the RSC payload itself, for requests
+ * that have no server-side rendering step (client-side navigation); see components/html-island.tsx.
+ */
+export function Conversation({ conversation, shareId, stream = true, inline = false }: { conversation: ConversationData; shareId: string; stream?: boolean; inline?: boolean }) {
   const title = conversation.session?.title || "Untitled session";
   const stats = sessionStats(conversation);
   const turns = groupTurns(visibleMessages(conversation.messages));
@@ -108,16 +161,18 @@ export function Conversation({ conversation, shareId, stream = true }: { convers
   const diffAnchors = new Set(stats.files.map((f) => f.anchor));
   const ctx: TurnContext = { directory, modelNames, diffAnchors, shareId };
   const chunks = splitTurns(turns, FIRST_SCREEN_MESSAGES, CHUNK_MESSAGES);
+  const run = { chunks, firstTurn: 0, ctx, files: stats.files, inline };
   return (
     <>
       <main className="conversation">
         <ShareHeader title={title} stats={stats} />
         {turns.length === 0 && <p className="empty">This session has no messages yet.</p>}
-        {chunks.length > 0 ? <Turns chunks={chunks} index={0} firstTurn={0} ctx={ctx} files={stats.files} stream={stream} /> : <FilesChanged files={stats.files} shareId={shareId} />}
+        {stream && chunks.length > 1 ? <StreamedTurns {...run} index={0} /> : <WholeRun {...run} from={0} to={chunks.length} />}
       </main>
       <footer className="site-footer">
         Read-only copy of an OpenCode session, shared through Parley. Anyone with the link can view it.
       </footer>
+      <CopyControls />
     </>
   );
 }

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { readMergedData, replay } from "./support/fixtures";
 import { startServer } from "./support/server";
-import { seed, shareFor } from "./support/viewer";
+import { seed, shareFor, watchConsole } from "./support/viewer";
 import { syntheticSession } from "../bench/synthetic";
 
 const tool = (page: import("@playwright/test").Page, name: string) => page.locator(`[data-part-type="tool"][data-tool="${name}"]`);
@@ -111,7 +111,13 @@ test("an attachment over the server's limit says what was left out", async ({ br
 });
 
 test.describe("a long session", () => {
+  // Markers in the first and in the very last text part, to find them in the page.
+  const FIRST = `first-screen-marker-${Date.now()}`;
+  const LAST = `last-chunk-marker-${Date.now()}`;
   const items = syntheticSession(300, 7, "ses_long");
+  const texts = items.filter((i) => i.type === "part" && i.data.type === "text");
+  texts[0].data = { ...texts[0].data, text: `${texts[0].data.text} ${FIRST}` };
+  texts.at(-1)!.data = { ...texts.at(-1)!.data, text: `${texts.at(-1)!.data.text} ${LAST}\n\n\`\`\`ts\nconst copied = "${LAST}";\n\`\`\`` };
   const turns = items.filter((i) => i.type === "message" && i.data.role === "user").length;
   let id = "";
   test.beforeAll(async ({ baseURL }) => {
@@ -133,6 +139,55 @@ test.describe("a long session", () => {
     // Printing lays out everything.
     await page.emulateMedia({ media: "print" });
     await expect(last).toHaveCSS("content-visibility", "visible");
+  });
+
+  test("the page carries the conversation once: in its HTML, not again in the hydration payload", async ({ baseURL }) => {
+    const html = await (await fetch(`${baseURL}/s/${id}`)).text();
+    const count = (needle: string) => html.split(needle).length - 1;
+    expect(count(FIRST)).toBe(1);
+    // The last text part: its paragraph and its code block (highlighting splits the code's tokens).
+    expect(count(LAST)).toBe(2);
+    // What React needs to hydrate is there, and small next to the page.
+    const flight = [...html.matchAll(/self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].map((m) => m[1]).join("");
+    expect(flight.length).toBeGreaterThan(0);
+    expect(flight).not.toContain(FIRST);
+    expect(flight.length).toBeLessThan(html.length / 10);
+  });
+
+  test("a request for the RSC payload alone (client-side navigation) carries the conversation too", async ({ baseURL }) => {
+    const res = await fetch(`${baseURL}/s/${id}`, { headers: { RSC: "1" } });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain(FIRST);
+    expect(body).toContain(LAST);
+  });
+
+  test("streamed turns stay after hydration, and their copy buttons and permalinks work", async ({ page, context, baseURL }) => {
+    const problems = watchConsole(page);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(`/s/${id}`);
+    await expect(page.locator("section.turn")).toHaveCount(turns);
+    await expect(page.locator("html")).toHaveAttribute("data-copy-ready", "");
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("section.turn")).toHaveCount(turns);
+    await expect(page.getByText(FIRST)).toBeVisible();
+    const block = page.locator(".code-block", { hasText: LAST }).last();
+    await block.scrollIntoViewIfNeeded();
+    // Located by class: its accessible name changes to "Copied" for a moment.
+    const button = block.locator("button.copy-button");
+    await expect(button).toHaveAccessibleName("Copy code");
+    await button.click();
+    await expect(button).toHaveText("Copied");
+    await expect(button).toHaveAccessibleName("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`const copied = "${LAST}";`);
+    await expect(button).toHaveText("Copy");
+    const message = page.locator('[data-testid="message"]').last();
+    await message.hover();
+    await message.locator(".message-head .copy-link").click();
+    const anchor = await message.getAttribute("id");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/s/${id}#${anchor}`);
+    await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
+    expect(problems).toEqual([]);
   });
 
   test("without JavaScript the first screen links to the whole conversation in one page", async ({ browser, baseURL }) => {

@@ -7,9 +7,8 @@
 // the render cache (lib/render/cache.ts) per content hash, so a second view skips remark/rehype (the
 // expensive part, ~6 ms per KB) and <CodeBlock> finds its highlighting cached too. We cache the
 // element tree rather than an HTML string: React elements are immutable and safe to reuse across
-// requests, untrusted text still only ever reaches the page through React's escaping (no
-// dangerouslySetInnerHTML of markdown output), and the client component inside (<CopyButton> in
-// code blocks) stays a real client reference that hydrates.
+// requests, and untrusted text still only ever reaches the page through React's escaping (no
+// dangerouslySetInnerHTML of markdown output).
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { isValidElement, type ReactElement, type ReactNode } from "react";

@@ -30,5 +30,8 @@ export default async function SharePage({ params, searchParams }: Props) {
   if (!view) notFound();
   // `?all`: the whole conversation in one piece, for readers without JavaScript (see Conversation).
   const all = (await searchParams).all !== undefined;
-  return <Conversation conversation={view.conversation} shareId={view.id} stream={!all} />;
+  // A request for the RSC payload alone (client-side navigation) has no server-side rendering step
+  // to place the conversation's HTML, so that payload carries it (see components/html-island.tsx).
+  const inline = (await headers()).get("rsc") === "1";
+  return <Conversation conversation={view.conversation} shareId={view.id} stream={!all} inline={inline} />;
 }
