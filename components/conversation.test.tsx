@@ -2,14 +2,14 @@
 // HTML by react-dom, twice, counting the render cache's work (no timings).
 import fs from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prerender } from "react-dom/static";
 import { buildConversation } from "@/lib/conversation";
 import type { DataItem } from "@/lib/schema";
 import { getRenderCache } from "@/lib/render/cache";
 import { highlightCode, highlightLines, MAX_HIGHLIGHT_BYTES, MAX_HIGHLIGHT_LINES } from "@/lib/render/highlight";
 import { limitOutput, OUTPUT_LIMIT_BYTES, OUTPUT_PREVIEW_BYTES } from "@/lib/output-limit";
-import { Conversation, splitTurns } from "./conversation";
+import { Conversation, RenderFailed, renderSlice, splitTurns } from "./conversation";
 import { LARGE_IMAGE_BYTES } from "./parts/file-part";
 
 type Item = { type: string; data: { id: string; type?: string; [k: string]: unknown } };
@@ -17,7 +17,8 @@ const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname
 
 async function render(data: Item[], shareId: string): Promise<string> {
   const { prelude } = await prerender(<Conversation conversation={buildConversation(data as DataItem[])} shareId={shareId} />);
-  return new Response(prelude).text();
+  // Island keys are random per render (components/html-island.tsx).
+  return (await new Response(prelude).text()).replace(/ data-island="[^"]+"/g, "");
 }
 
 const cache = getRenderCache();
@@ -142,5 +143,22 @@ describe("limits", () => {
     expect(chunks[1]).toHaveLength(20);
     expect(chunks.flat().map((t) => t.id)).toEqual(turns.map((t) => t.id));
     expect(splitTurns(turns.slice(0, 3), 30, 100)).toHaveLength(1);
+  });
+});
+
+describe("a renderer that throws", () => {
+  it("costs only its own turn: the rest of the slice renders, the turn says it could not be shown", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    function Broken(): never {
+      throw new Error("renderer bug");
+    }
+    const html = await renderSlice([
+      { element: <p key="a">before</p>, fallback: <p>unused</p>, messages: 1 },
+      { element: <Broken key="b" />, fallback: <RenderFailed what="Turn 2" />, messages: 1 },
+      { element: <p key="c">after</p>, fallback: <p>unused</p>, messages: 1 },
+    ]);
+    expect(html).toBe('<p>before</p><section class="turn"><p class="tool-note warn">Turn 2<!-- --> could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p></section><p>after</p>');
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
   });
 });

@@ -12,7 +12,7 @@
 //
 // Each run of turns is rendered to HTML on the server and placed through <HtmlIsland>, so the page
 // carries it once; the copy controls inside are plain markup that <CopyControls> brings to life.
-import { Suspense, type ReactElement } from "react";
+import { cacheSignal, Suspense, type ReactElement } from "react";
 import type { Conversation as ConversationData } from "@/lib/conversation";
 import { groupTurns, visibleMessages, type Turn } from "@/lib/visible-parts";
 import { sessionStats, type ChangedFile } from "@/lib/session-stats";
@@ -67,65 +67,108 @@ function TurnSection({ turn, n, deferred, ctx }: { turn: Turn; n: number; deferr
   );
 }
 
-type Run = { chunks: Turn[][]; from: number; to: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[] };
+type Run = { chunks: Turn[][]; from: number; to: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; signal?: AbortSignal | null };
 
 // Turns are rendered to HTML a few at a time, yielding to the event loop in between: rendering is
 // CPU-bound, and a chunk rendered in one go would hold back the flush of what is already done.
 const SLICE_MESSAGES = 4;
 
+/** What a turn (or the diffs) shows when its renderer throws: the rest of the page still renders. */
+export function RenderFailed({ what, anchor }: { what: string; anchor?: string }) {
+  return (
+    <section className="turn" id={anchor}>
+      <p className="tool-note warn">{what} could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p>
+    </section>
+  );
+}
+
+type Unit = { element: ReactElement; fallback: ReactElement; messages: number };
+
+/** Renders a slice; if a renderer throws, renders its units one by one and shows the failing ones as failed. */
+export async function renderSlice(slice: Unit[]): Promise<string> {
+  try {
+    return await renderToHtml(<>{slice.map((u) => u.element)}</>);
+  } catch {
+    let html = "";
+    for (const unit of slice) {
+      try {
+        html += await renderToHtml(unit.element);
+      } catch (error) {
+        console.error("[parley] a part of a share failed to render:", error);
+        html += await renderToHtml(unit.fallback);
+      }
+    }
+    return html;
+  }
+}
+
 /** Turns of chunks[from..to), numbered from firstTurn, then the files changed after the last chunk, as HTML. */
-async function renderRun({ chunks, from, to, firstTurn, ctx, files }: Run): Promise<string> {
-  const sections: ReactElement[][] = [[]];
+async function renderRun({ chunks, from, to, firstTurn, ctx, files, signal }: Run): Promise<string> {
+  const units: Unit[] = [];
   let n = firstTurn;
-  let messages = 0;
   chunks.slice(from, to).forEach((turns, i) => {
     for (const turn of turns) {
-      if (messages >= SLICE_MESSAGES) {
-        sections.push([]);
-        messages = 0;
-      }
-      sections.at(-1)!.push(<TurnSection key={turn.id} turn={turn} n={++n} deferred={from + i > 0} ctx={ctx} />);
-      messages += size(turn);
+      n++;
+      units.push({
+        element: <TurnSection key={turn.id} turn={turn} n={n} deferred={from + i > 0} ctx={ctx} />,
+        fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
+        messages: size(turn),
+      });
     }
   });
-  if (to >= chunks.length) sections.push([<FilesChanged key="files" files={files} shareId={ctx.shareId} />]);
+  if (to >= chunks.length) units.push({ element: <FilesChanged key="files" files={files} shareId={ctx.shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 });
   let html = "";
-  for (const [k, slice] of sections.entries()) {
-    if (k > 0) await new Promise((resolve) => setImmediate(resolve));
-    html += await renderToHtml(<>{slice}</>);
+  for (let start = 0; start < units.length; ) {
+    let end = start;
+    for (let messages = 0; end < units.length && (end === start || messages + units[end].messages <= SLICE_MESSAGES); end++) messages += units[end].messages;
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    // The reader went away: stop, rather than render the rest of a long share for nobody.
+    signal?.throwIfAborted();
+    html += await renderSlice(units.slice(start, end));
+    start = end;
   }
   return html;
 }
 
 /**
  * A run of turns as static HTML (see components/html-island.tsx): in the page once, not twice.
- * `taken` settles when server-side rendering has placed it in the response.
+ * `taken` settles when server-side rendering has taken it (see lib/render/islands.ts).
  */
 async function staticRun({ inline, ...run }: Run & { inline: boolean }): Promise<{ island: ReactElement; taken: Promise<void> }> {
   const html = await renderRun(run);
+  run.signal?.throwIfAborted();
   if (inline) return { island: <HtmlIsland id="" html={html} />, taken: Promise.resolve() };
   const { id, taken } = parkHtml(html);
   return { island: <HtmlIsland id={id} />, taken };
 }
 
 async function WholeRun(props: Run & { inline: boolean }) {
-  return (await staticRun(props)).island;
+  return (await staticRun({ ...props, signal: cacheSignal() })).island;
 }
 
 type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; inline: boolean; after?: Promise<void> };
 
 /**
- * Chunk `index`, then the next one behind a <Suspense> boundary, and so on. Each chunk starts
- * rendering only once the one before is in the response: rendering is CPU-bound, and the first
- * screen must not wait for the CPU the rest of the conversation takes.
+ * Chunk `index`, then the next one behind a <Suspense> boundary, and so on. A chunk starts
+ * rendering only once server-side rendering has taken the one before (or after a short wait at the
+ * latest): rendering is CPU-bound, and the first screen must not wait for the CPU the rest takes.
+ * Rendering stops when the request is aborted (React's cacheSignal).
  */
 async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, after }: ChunkProps) {
+  const signal = cacheSignal(); // only readable before the first await
   if (after) {
     await after;
     await new Promise((resolve) => setImmediate(resolve));
   }
   const next = index + 1;
-  const { island, taken } = await staticRun({ chunks, from: index, to: next, firstTurn, ctx, files, inline });
+  let rendered: Awaited<ReturnType<typeof staticRun>>;
+  try {
+    rendered = await staticRun({ chunks, from: index, to: next, firstTurn, ctx, files, inline, signal });
+  } catch (error) {
+    if (signal?.aborted) return null; // nobody is reading any more
+    throw error;
+  }
+  const { island, taken } = rendered;
   return (
     <>
       {island}

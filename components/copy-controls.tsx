@@ -2,7 +2,8 @@
 // The behaviour of every copy button and permalink on the page (components/copy-button.tsx,
 // components/copy-link-button.tsx), from one listener on the document: the conversation is static
 // HTML that React never hydrates (components/html-island.tsx), and chunks streamed in later are
-// covered without any work per button. Marks <html data-copy-ready> so CSS shows the copy buttons.
+// covered without any work per button. Marks <html data-copy-ready>, which shows the copy buttons
+// (rendered `hidden`, see app/globals.css).
 import { useEffect } from "react";
 
 const FEEDBACK_MS = 1500;
@@ -23,7 +24,11 @@ function flash(el: HTMLElement, done: { label: string; title?: string }, render:
 async function copyButton(button: HTMLButtonElement) {
   const source = button.closest("[data-copy-root]")?.querySelector<HTMLElement>("[data-copy-source]");
   if (!source) return;
-  await navigator.clipboard.writeText(source.innerText.replace(/\n$/, ""));
+  try {
+    await navigator.clipboard.writeText(source.innerText.replace(/\n$/, ""));
+  } catch {
+    return; // clipboard access refused: nothing was copied, so claim nothing
+  }
   flash(button, { label: "Copied" }, (copied) => (button.textContent = copied ? "Copied" : "Copy"));
 }
 
@@ -31,10 +36,10 @@ async function copyLink(link: HTMLAnchorElement, event: MouseEvent) {
   if (!navigator.clipboard) return; // the plain #anchor link does the rest
   event.preventDefault();
   const anchor = (link.getAttribute("href") ?? "").slice(1);
-  history.replaceState(history.state, "", `#${anchor}`);
+  history.replaceState(null, "", `#${anchor}`); // null: Next's router keeps its own state in sync
   const mark = link.querySelector("span");
   try {
-    await navigator.clipboard.writeText(`${location.origin}${location.pathname}${location.search}#${anchor}`);
+    await navigator.clipboard.writeText(`${location.origin}${location.pathname}#${anchor}`);
     flash(link, { label: "Link copied", title: "Link copied" }, (copied) => mark && (mark.textContent = copied ? "✓" : "#"));
   } catch {
     location.hash = anchor;
@@ -45,10 +50,12 @@ export function CopyControls() {
   useEffect(() => {
     const root = document.documentElement;
     const onClick = (event: MouseEvent) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (event.button !== 0) return;
       const target = event.target instanceof Element ? event.target : null;
       const button = target?.closest<HTMLButtonElement>("button.copy-button");
       if (button) return void copyButton(button);
+      // A modified click on a permalink keeps its usual meaning (open in a new tab, and so on).
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const link = target?.closest<HTMLAnchorElement>("a.copy-link");
       if (link) void copyLink(link, event);
     };

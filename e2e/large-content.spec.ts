@@ -190,6 +190,33 @@ test.describe("a long session", () => {
     expect(problems).toEqual([]);
   });
 
+  for (const view of ["first view, streamed", "repeat view, from the page cache"] as const) {
+    test(`if React renders the page afresh (a hydration error, e.g. after a translation extension edited it), the conversation stays: ${view}`, async ({ page, baseURL }) => {
+      const share = view === "first view, streamed" ? await seed(baseURL!, items) : id;
+      if (view !== "first view, streamed") for (let i = 0; i < 2; i++) await (await fetch(`${baseURL}/s/${share}`)).text();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      // Stand-in for an extension: the title differs from what React expects, outside every island.
+      await page.route(`**/s/${share}`, async (route) => {
+        const res = await route.fetch();
+        if (view !== "first view, streamed") expect(res.headers()["x-parley-cache"]).toBe("hit");
+        const body = (await res.text()).replace(/(<h1 data-testid="share-title">)([^<]*)/, "$1$2 (translated)");
+        await route.fulfill({ response: res, body });
+      });
+      await page.goto(`/s/${share}`);
+      await expect(page.locator("html")).toHaveAttribute("data-copy-ready", "");
+      // React recovered by rendering from its payload: the title is React's again...
+      await expect(page.getByTestId("share-title")).not.toContainText("(translated)");
+      expect(errors.join("\n")).toMatch(/#418|hydrat/i);
+      // ...and every island re-mounted with the server's HTML, whole, once: nothing lost or repeated.
+      await expect(page.locator("section.turn")).toHaveCount(turns);
+      await expect(page.locator(".turn-title").last()).toHaveText(new RegExp(`^Turn ${turns}\\b`));
+      await expect(page.getByText(FIRST)).toBeVisible();
+      await expect(page.locator(".code-block", { hasText: LAST })).toHaveCount(1);
+      await expect(page.getByText("could not be shown here")).toHaveCount(0);
+    });
+  }
+
   test("without JavaScript the first screen links to the whole conversation in one page", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

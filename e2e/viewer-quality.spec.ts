@@ -24,7 +24,7 @@ for (const scenario of SCENARIOS) {
       await expect(page.locator('[data-renderer="fallback"]')).toHaveCount(0);
       await expect(page.locator('[data-part-type="snapshot"]')).toHaveCount(0);
       await page.waitForLoadState("networkidle");
-      // Let hydration finish (copy buttons unhide themselves once hydrated) before judging the console.
+      // Let hydration finish (CopyControls shows the copy buttons once it runs) before judging the console.
       if (await page.locator(".copy-button").count()) await expect(page.locator(".copy-button").first()).toBeVisible();
       expect(problems).toEqual([]);
     });

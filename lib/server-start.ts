@@ -10,6 +10,12 @@ export async function onServerStart(): Promise<void> {
     console.error((err as Error).message);
     process.exit(1);
   }
+  try {
+    (await import("./render/html")).checkServerRenderer();
+  } catch (err) {
+    console.error(`Cannot load React's server renderer (react-dom/static) from ${process.cwd()}: start Parley from its own directory after \`npm ci\`.`, err);
+    process.exit(1);
+  }
   const { getStore } = await import("./store");
   await getStore();
   // Stamp each request with its socket address (for rate limits) and start the expiry sweep.

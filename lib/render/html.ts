@@ -10,6 +10,10 @@
 // React Server Components layer this runs in may not import react-dom/server, and does not need to
 // share its React: Fizz only calls our components (plain or async functions, no hooks, no client
 // components) and reads the elements they return, which are plain objects in every React 19 build.
+// So what is rendered here must stay plain server components: no hooks, no context, no "use client"
+// module (components/static-body.test.ts checks the last for the conversation body).
+import { createRequire } from "node:module";
+import path from "node:path";
 import type { ReactNode } from "react";
 
 type Prerender = (node: ReactNode, options?: { onError?: (error: unknown) => void }) => Promise<{ prelude: NodeJS.ReadableStream }>;
@@ -18,11 +22,17 @@ let prerender: Prerender | undefined;
 
 function fizz(): Prerender {
   if (!prerender) {
-    const { createRequire } = process.getBuiltinModule("node:module") as typeof import("node:module");
-    const load = createRequire(`${process.cwd()}/package.json`);
-    prerender = (load("react-dom/static") as { prerenderToNodeStream: Prerender }).prerenderToNodeStream;
+    // Resolved from the project directory, where `next start` runs (as Next itself assumes).
+    const load = createRequire(path.join(process.cwd(), "package.json"));
+    const name = ["react-dom", "static"].join("/"); // not a literal, so the bundler leaves it to run time
+    prerender = (load(name) as { prerenderToNodeStream: Prerender }).prerenderToNodeStream;
   }
   return prerender;
+}
+
+/** Loads the renderer now, so a missing or broken react-dom stops start-up instead of every page. */
+export function checkServerRenderer(): void {
+  fizz();
 }
 
 /** Renders server components (async ones included) to an HTML string; the first error rejects. */

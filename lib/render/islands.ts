@@ -1,46 +1,61 @@
 // The server half of <HtmlIsland> (components/html-island.tsx): HTML rendered for this request,
-// parked under a random key until server-side rendering of the same request takes it. An entry is
-// dropped a few seconds after it is taken, and after a minute if it never is (the client went away
-// before server-side rendering reached it), so the map holds only pages being rendered right now.
+// parked under a random key until server-side rendering of the same request takes it.
+//
+// The map only holds pages being rendered right now: an entry goes TAKEN_MS after it is taken (a
+// grace period, in case React renders the island a second time), UNTAKEN_MS after it was parked if
+// it never is (the reader went away first), and untaken entries go oldest first whenever the map
+// holds more than MAX_PARKED_BYTES.
 import { randomUUID } from "node:crypto";
+import { parkedIslands, type ParkedHtml } from "./island-registry";
 
-const ISLANDS = Symbol.for("parley.htmlIslands");
-// Shared with components/html-island.tsx, which sets `taken` and calls `onTaken`.
-type Entry = { html: string; taken: boolean; onTaken?: () => void };
-type Parked = Map<string, Entry>;
+const TAKEN_MS = 1_000;
+const UNTAKEN_MS = 30_000;
+const MAX_PARKED_BYTES = 256 * 1024 * 1024;
 
-const TAKEN_MS = 5_000;
-const UNTAKEN_MS = 60_000;
+let parkedBytes = 0;
 
-function parked(): Parked {
-  const holder = globalThis as { [ISLANDS]?: Parked };
-  return (holder[ISLANDS] ??= new Map());
+function drop(id: string) {
+  const map = parkedIslands();
+  const entry = map.get(id);
+  if (!entry) return;
+  map.delete(id);
+  parkedBytes -= entry.bytes;
+  entry.onTaken(); // nobody waits for an entry that is gone
 }
 
 /**
  * Parks `html` for this request's server-side rendering. Returns its key for <HtmlIsland id>, and
- * `taken`, which settles once server-side rendering has taken it (or after `waitMs` at the latest).
+ * `taken`, which settles once server-side rendering has taken it, or after `waitMs` at the latest.
  */
 export function parkHtml(html: string, waitMs = 2_000): { id: string; taken: Promise<void> } {
   const id = randomUUID();
-  const map = parked();
-  const entry: Entry = { html, taken: false };
-  const taken = new Promise<void>((resolve) => {
-    entry.onTaken = resolve;
-    setTimeout(resolve, waitMs).unref();
-  });
+  const map = parkedIslands();
+  let settle!: () => void;
+  const taken = new Promise<void>((resolve) => (settle = resolve));
+  const wait = setTimeout(settle, waitMs);
+  wait.unref();
+  const entry: ParkedHtml = {
+    html,
+    bytes: html.length * 2,
+    parkedAt: Date.now(),
+    taken: false,
+    onTaken() {
+      clearTimeout(wait);
+      settle();
+      if (map.has(id)) setTimeout(() => drop(id), TAKEN_MS).unref();
+    },
+  };
   map.set(id, entry);
-  const sweep = (after: number) =>
-    setTimeout(() => {
-      if (!map.has(id)) return;
-      if (!entry.taken && after === TAKEN_MS) return sweep(UNTAKEN_MS - TAKEN_MS);
-      map.delete(id);
-    }, after).unref();
-  sweep(TAKEN_MS);
+  parkedBytes += entry.bytes;
+  setTimeout(() => drop(id), UNTAKEN_MS).unref();
+  for (const [oldest, e] of map) {
+    if (parkedBytes <= MAX_PARKED_BYTES || oldest === id) break;
+    if (!e.taken) drop(oldest);
+  }
   return { id, taken };
 }
 
-/** How many entries are parked (tests). */
-export function parkedCount(): number {
-  return parked().size;
+/** How many entries are parked, and their size (tests). */
+export function parkedStats(): { entries: number; bytes: number } {
+  return { entries: parkedIslands().size, bytes: parkedBytes };
 }

@@ -7,8 +7,9 @@
 // the render cache (lib/render/cache.ts) per content hash, so a second view skips remark/rehype (the
 // expensive part, ~6 ms per KB) and <CodeBlock> finds its highlighting cached too. We cache the
 // element tree rather than an HTML string: React elements are immutable and safe to reuse across
-// requests, and untrusted text still only ever reaches the page through React's escaping (no
-// dangerouslySetInnerHTML of markdown output).
+// requests, and untrusted text still only ever reaches the page through React's escaping (we never
+// build HTML from markdown ourselves; the page places the body's HTML as React's server renderer
+// escaped it, see lib/render/html.ts).
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { isValidElement, type ReactElement, type ReactNode } from "react";

@@ -1,0 +1,57 @@
+// Two running Parley servers (say, main and a branch), measured request by request in alternation
+// on the same synthetic shares, so machine noise hits both alike. For before/after figures of one
+// change; `npm run bench` measures a single build against its targets.
+//
+//   npx tsx bench/side-by-side.ts http://127.0.0.1:3402 http://127.0.0.1:3401 [samples]
+//
+// Prints, per share size and server: cold time to first byte and total (a new share per sample),
+// warm total (page cache as configured), and the bytes of the page.
+import { percentile, timedGet, timedPost } from "./http";
+import { syntheticSession, type Item } from "./synthetic";
+
+const [a, b] = process.argv.slice(2, 4);
+const SAMPLES = Number(process.argv[4] ?? 8);
+if (!a || !b) throw new Error("usage: side-by-side.ts <base A> <base B> [samples]");
+
+async function share(base: string, items: Item[]): Promise<string> {
+  const created = (await timedPost(`${base}/api/share`, JSON.stringify({ sessionID: "ses_side" }))).json as { id: string; secret: string };
+  for (let i = 0; i < items.length; i += 500) {
+    const res = await timedPost(`${base}/api/share/${created.id}/sync`, JSON.stringify({ secret: created.secret, data: items.slice(i, i + 500) }));
+    if (res.status !== 200) throw new Error(`${base}: sync answered ${res.status}`);
+  }
+  return created.id;
+}
+
+type Figures = { coldTtfb: number[]; coldTotal: number[]; warmTotal: number[]; bytes: number };
+const ms = (xs: number[]) => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)}`;
+
+async function main() {
+  for (const n of [200, 2000]) {
+    const items = syntheticSession(n, 42 + n);
+    const figures = new Map<string, Figures>([a, b].map((base) => [base, { coldTtfb: [], coldTotal: [], warmTotal: [], bytes: 0 }]));
+    const ids = new Map<string, string>();
+    for (let k = 0; k < SAMPLES; k++) {
+      for (const base of k % 2 ? [b, a] : [a, b]) {
+        const id = await share(base, items);
+        const page = await timedGet(`${base}/s/${id}`);
+        if (page.status !== 200) throw new Error(`${base}/s/${id} answered ${page.status}`);
+        const f = figures.get(base)!;
+        f.coldTtfb.push(page.ttfb);
+        f.coldTotal.push(page.total);
+        f.bytes = page.bytes;
+        ids.set(base, id);
+      }
+    }
+    for (let k = 0; k < SAMPLES * 3; k++) {
+      for (const base of k % 2 ? [b, a] : [a, b]) figures.get(base)!.warmTotal.push((await timedGet(`${base}/s/${ids.get(base)}`)).total);
+    }
+    console.log(`\n${n} messages, ${SAMPLES} cold and ${SAMPLES * 3} warm samples each (p50 / p95 ms)`);
+    console.log("| server | cold TTFB | cold total | warm total | page bytes |\n|---|---|---|---|---|");
+    for (const [base, f] of figures) console.log(`| ${base} | ${ms(f.coldTtfb)} | ${ms(f.coldTotal)} | ${ms(f.warmTotal)} | ${(f.bytes / 1e6).toFixed(2)} MB |`);
+    const [fa, fb] = [figures.get(a)!, figures.get(b)!];
+    const ratio = (xs: number[], ys: number[]) => (percentile(ys, 50) / percentile(xs, 50)).toFixed(2);
+    console.log(`B / A at p50: cold TTFB ${ratio(fa.coldTtfb, fb.coldTtfb)}x, cold total ${ratio(fa.coldTotal, fb.coldTotal)}x, warm total ${ratio(fa.warmTotal, fb.warmTotal)}x, bytes ${(fb.bytes / fa.bytes).toFixed(2)}x`);
+  }
+}
+
+void main();
