@@ -12,7 +12,7 @@
 //
 // Each run of turns is rendered to HTML on the server and placed through <HtmlIsland>, so the page
 // carries it once; the copy controls inside are plain markup that <CopyControls> brings to life.
-import { cacheSignal, Suspense, type ReactElement } from "react";
+import { Suspense, type ReactElement } from "react";
 import type { Conversation as ConversationData } from "@/lib/conversation";
 import { groupTurns, visibleMessages, type Turn } from "@/lib/visible-parts";
 import { sessionStats, type ChangedFile } from "@/lib/session-stats";
@@ -143,19 +143,18 @@ async function staticRun({ inline, ...run }: Run & { inline: boolean }): Promise
 }
 
 async function WholeRun(props: Run & { inline: boolean }) {
-  return (await staticRun({ ...props, signal: cacheSignal() })).island;
+  return (await staticRun(props)).island;
 }
 
-type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; inline: boolean; after?: Promise<void> };
+type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; inline: boolean; signal?: AbortSignal; after?: Promise<void> };
 
 /**
  * Chunk `index`, then the next one behind a <Suspense> boundary, and so on. A chunk starts
  * rendering only once server-side rendering has taken the one before (or after a short wait at the
  * latest): rendering is CPU-bound, and the first screen must not wait for the CPU the rest takes.
- * Rendering stops when the request is aborted (React's cacheSignal).
+ * Rendering stops when the reader goes away (`signal`, see lib/request-signal.ts).
  */
-async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, after }: ChunkProps) {
-  const signal = cacheSignal(); // only readable before the first await
+async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, signal, after }: ChunkProps) {
   if (after) {
     await after;
     await new Promise((resolve) => setImmediate(resolve));
@@ -165,8 +164,9 @@ async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, aft
   try {
     rendered = await staticRun({ chunks, from: index, to: next, firstTurn, ctx, files, inline, signal });
   } catch (error) {
-    if (signal?.aborted) return null; // nobody is reading any more
-    throw error;
+    if (!signal?.aborted) throw error;
+    console.log(`[parley] stopped rendering share ${ctx.shareId} at turn ${firstTurn + 1}: the reader went away`);
+    return null;
   }
   const { island, taken } = rendered;
   return (
@@ -184,7 +184,7 @@ async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, aft
             </p>
           }
         >
-          <StreamedTurns chunks={chunks} index={next} firstTurn={firstTurn + chunks[index].length} ctx={ctx} files={files} inline={inline} after={taken} />
+          <StreamedTurns chunks={chunks} index={next} firstTurn={firstTurn + chunks[index].length} ctx={ctx} files={files} inline={inline} signal={signal} after={taken} />
         </Suspense>
       )}
     </>
@@ -195,7 +195,20 @@ async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, aft
  * The share page body. `inline` puts the rendered HTML into the RSC payload itself, for requests
  * that have no server-side rendering step (client-side navigation); see components/html-island.tsx.
  */
-export function Conversation({ conversation, shareId, stream = true, inline = false }: { conversation: ConversationData; shareId: string; stream?: boolean; inline?: boolean }) {
+export function Conversation({
+  conversation,
+  shareId,
+  stream = true,
+  inline = false,
+  signal,
+}: {
+  conversation: ConversationData;
+  shareId: string;
+  stream?: boolean;
+  inline?: boolean;
+  /** Aborted when the reader goes away: the rest of a long session is then not rendered. */
+  signal?: AbortSignal;
+}) {
   const title = conversation.session?.title || "Untitled session";
   const stats = sessionStats(conversation);
   const turns = groupTurns(visibleMessages(conversation.messages));
@@ -204,7 +217,7 @@ export function Conversation({ conversation, shareId, stream = true, inline = fa
   const diffAnchors = new Set(stats.files.map((f) => f.anchor));
   const ctx: TurnContext = { directory, modelNames, diffAnchors, shareId };
   const chunks = splitTurns(turns, FIRST_SCREEN_MESSAGES, CHUNK_MESSAGES);
-  const run = { chunks, firstTurn: 0, ctx, files: stats.files, inline };
+  const run = { chunks, firstTurn: 0, ctx, files: stats.files, inline, signal };
   return (
     <>
       <main className="conversation">

@@ -1,6 +1,7 @@
 // Oversized content degrades, never breaks (issue 6), with the recorded sessions' real large content:
 // the tour's 5,000-line bash output, the attachment session's 2.9 MB screenshot, an attachment left out
 // by a low-limit server, and a long synthetic session that streams.
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { readMergedData, replay } from "./support/fixtures";
 import { startServer } from "./support/server";
@@ -105,6 +106,31 @@ test("an attachment over the server's limit says what was left out", async ({ br
     // The rest of the session is intact.
     await expect(page.locator('img[alt="gradient-64.png"]')).toBeVisible();
     await page.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a reader who leaves a long page early stops its rendering; one who stays gets all of it", async () => {
+  const server = await startServer();
+  try {
+    const items = syntheticSession(1000, 11, "ses_abandoned");
+    const left = await seed(server.baseURL, items);
+    await new Promise<void>((resolve, reject) => {
+      const req = http.get(`${server.baseURL}/s/${left}`, (res) =>
+        res.once("data", () => {
+          req.destroy(); // the tab is closed once the first screen is there
+          resolve();
+        }),
+      );
+      req.on("error", reject);
+    });
+    await expect.poll(() => server.output(), { timeout: 20_000 }).toMatch(new RegExp(`stopped rendering share ${left} at turn \\d+: the reader went away`));
+    const stayed = await seed(server.baseURL, items);
+    const html = await (await fetch(`${server.baseURL}/s/${stayed}`)).text();
+    const turns = items.filter((i) => i.type === "message" && i.data.role === "user").length;
+    expect(html).toContain(`>Turn <!-- -->${turns}<`);
+    expect(server.output()).not.toContain(`stopped rendering share ${stayed}`);
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 // Process-wide background duties, started once from instrumentation.ts.
 import http from "node:http";
 import { PEER_HEADER } from "./client-ip";
+import { trackRequest } from "./request-signal";
 import { getConfig } from "./config";
 import { pruneRateLimits } from "./rate-limit";
 import { sweepExpired } from "./shares";
@@ -12,7 +13,7 @@ const flags = () => ((globalThis as Flags)[STARTED] ??= {});
 /**
  * Next gives handlers no socket address, and its own X-Forwarded-For keeps whatever the client sent.
  * So every incoming request gets the address of the socket it came on, in a header that overwrites
- * any client-supplied value.
+ * any client-supplied value; and an id for its abort signal (lib/request-signal.ts).
  */
 export function stampPeerAddress(): void {
   if (flags().peer) return;
@@ -22,6 +23,7 @@ export function stampPeerAddress(): void {
     if (event === "request") {
       const req = args[0] as http.IncomingMessage;
       req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "unknown";
+      trackRequest(req, args[1] as http.ServerResponse);
       recordServerAddress(this);
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);

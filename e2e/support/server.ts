@@ -15,6 +15,8 @@ export type TestServer = {
   stop: () => Promise<void>;
   /** SIGKILL, keeping the data directory for a restart. */
   kill9: () => Promise<void>;
+  /** Everything the server has printed so far (stdout and stderr). */
+  output: () => string;
 };
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -55,7 +57,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     if (child.exitCode !== null) break;
     if (await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false)) {
-      return { baseURL, dataDir, process: child, stop, kill9: () => signal("SIGKILL") };
+      return { baseURL, dataDir, process: child, stop, kill9: () => signal("SIGKILL"), output: () => output };
     }
     await new Promise((r) => setTimeout(r, 200));
   }

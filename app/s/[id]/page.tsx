@@ -7,6 +7,7 @@ import { getConfig } from "@/lib/config";
 import { publicUrlFrom } from "@/lib/public-url";
 import { shareMetadata, UNTITLED } from "@/lib/share-metadata";
 import { getSharePreview } from "@/lib/share-preview";
+import { REQUEST_HEADER, requestSignal } from "@/lib/request-signal";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,6 +33,9 @@ export default async function SharePage({ params, searchParams }: Props) {
   const all = (await searchParams).all !== undefined;
   // A request for the RSC payload alone (client-side navigation) has no server-side rendering step
   // to place the conversation's HTML, so that payload carries it (see components/html-island.tsx).
-  const inline = (await headers()).get("rsc") === "1";
-  return <Conversation conversation={view.conversation} shareId={view.id} stream={!all} inline={inline} />;
+  const h = await headers();
+  const inline = h.get("rsc") === "1";
+  // Long pages stop rendering when the reader goes away (lib/request-signal.ts).
+  const signal = requestSignal(h.get(REQUEST_HEADER));
+  return <Conversation conversation={view.conversation} shareId={view.id} stream={!all} inline={inline} signal={signal} />;
 }

@@ -1,0 +1,35 @@
+// An AbortSignal per incoming HTTP request that fires when the client goes away before the response
+// is finished. Next aborts nothing when a reader closes the tab halfway through a long streamed page
+// (React's cacheSignal() only fires once the render is complete), so without this a 2,000-message
+// share keeps rendering for seconds for nobody. The http.Server patch in lib/lifecycle.ts stamps
+// every request with a fresh id in REQUEST_HEADER (overwriting any the client sent) and calls
+// trackRequest; a page reads the header and asks for its signal.
+import { randomUUID } from "node:crypto";
+import type http from "node:http";
+
+export const REQUEST_HEADER = "x-parley-request";
+
+const KEY = Symbol.for("parley.requestSignals");
+type Holder = { [KEY]?: Map<string, AbortController> };
+const open = (): Map<string, AbortController> => ((globalThis as Holder)[KEY] ??= new Map());
+
+export function trackRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const id = randomUUID();
+  req.headers[REQUEST_HEADER] = id;
+  const controller = new AbortController();
+  open().set(id, controller);
+  res.once("close", () => {
+    open().delete(id);
+    if (!res.writableFinished) controller.abort(new Error("The client closed the connection before the response was complete."));
+  });
+}
+
+/** The signal of the request with this id, if it is open in this process. */
+export function requestSignal(id: string | null | undefined): AbortSignal | undefined {
+  return id ? open().get(id)?.signal : undefined;
+}
+
+/** How many requests are open (tests). */
+export function openRequests(): number {
+  return open().size;
+}
