@@ -9,7 +9,8 @@ import type { DataItem } from "@/lib/schema";
 import { getRenderCache } from "@/lib/render/cache";
 import { highlightCode, highlightLines, MAX_HIGHLIGHT_BYTES, MAX_HIGHLIGHT_LINES } from "@/lib/render/highlight";
 import { limitOutput, OUTPUT_LIMIT_BYTES, OUTPUT_PREVIEW_BYTES } from "@/lib/output-limit";
-import { Conversation, RenderFailed, renderSlice, splitTurns } from "./conversation";
+import { Conversation, splitTurns } from "./conversation";
+import { RenderFailed, renderSlice } from "./turn-runs";
 import { LARGE_IMAGE_BYTES } from "./parts/file-part";
 
 type Item = { type: string; data: { id: string; type?: string; [k: string]: unknown } };
@@ -157,7 +158,7 @@ describe("a renderer that throws", () => {
       { element: <Broken key="b" />, fallback: <RenderFailed what="Turn 2" />, messages: 1 },
       { element: <p key="c">after</p>, fallback: <p>unused</p>, messages: 1 },
     ]);
-    expect(html).toBe('<p>before</p><section class="turn"><p class="tool-note warn">Turn 2<!-- --> could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p></section><p>after</p>');
+    expect(html).toBe('<p>before</p><section class="turn" data-render-failed=""><p class="tool-note warn">Turn 2<!-- --> could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p></section><p>after</p>');
     expect(logged).toHaveBeenCalledTimes(1);
     logged.mockRestore();
   });

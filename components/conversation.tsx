@@ -16,22 +16,14 @@ import { Suspense, type ReactElement } from "react";
 import type { Conversation as ConversationData } from "@/lib/conversation";
 import { groupTurns, visibleMessages, type Turn } from "@/lib/visible-parts";
 import { sessionStats, type ChangedFile } from "@/lib/session-stats";
-import { formatDate } from "@/lib/format";
-import { renderToHtml } from "@/lib/render/html";
 import { parkHtml } from "@/lib/render/islands";
 import { CopyControls } from "./copy-controls";
-import { FilesChanged } from "./files-changed";
 import { HtmlIsland } from "./html-island";
-import { Message } from "./message";
-import type { PartContext } from "./part";
 import { ShareHeader } from "./share-header";
+import { renderRun, turnSize, type Run, type TurnContext } from "./turn-runs";
 
 export const FIRST_SCREEN_MESSAGES = 30;
 export const CHUNK_MESSAGES = 100;
-
-type TurnContext = Omit<PartContext, "message">;
-
-const size = (turn: Turn) => (turn.user ? 1 : 0) + turn.steps.length;
 
 /** Splits turns into runs of at least `limit` messages (the last may be shorter). */
 export function splitTurns(turns: Turn[], first: number, chunk: number): Turn[][] {
@@ -40,7 +32,7 @@ export function splitTurns(turns: Turn[], first: number, chunk: number): Turn[][
   let count = 0;
   for (const turn of turns) {
     current.push(turn);
-    count += size(turn);
+    count += turnSize(turn);
     if (count >= (out.length === 0 ? first : chunk)) {
       out.push(current);
       current = [];
@@ -51,99 +43,28 @@ export function splitTurns(turns: Turn[], first: number, chunk: number): Turn[][
   return out;
 }
 
-function TurnSection({ turn, n, deferred, ctx }: { turn: Turn; n: number; deferred: boolean; ctx: TurnContext }) {
-  return (
-    <section className={deferred ? "turn turn-deferred" : "turn"} aria-labelledby={`turn-${turn.id}`}>
-      <h2 className="turn-title" id={`turn-${turn.id}`}>
-        Turn {n}
-        {turn.user && <span className="muted"> · {formatDate(turn.user.info.time.created)}</span>}
-      </h2>
-      {turn.user && <Message message={turn.user} ctx={ctx} />}
-      {turn.steps.map((m) => (
-        <Message key={m.info.id} message={m} ctx={ctx} />
-      ))}
-      {turn.user && turn.steps.length === 0 && <p className="no-answer">No answer was recorded for this prompt.</p>}
-    </section>
-  );
-}
-
-type Run = { chunks: Turn[][]; from: number; to: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; signal?: AbortSignal | null };
-
-// Turns are rendered to HTML a few at a time, yielding to the event loop in between: rendering is
-// CPU-bound, and a chunk rendered in one go would hold back the flush of what is already done.
-const SLICE_MESSAGES = 4;
-
-/** What a turn (or the diffs) shows when its renderer throws: the rest of the page still renders. */
-export function RenderFailed({ what, anchor }: { what: string; anchor?: string }) {
-  return (
-    <section className="turn" id={anchor}>
-      <p className="tool-note warn">{what} could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p>
-    </section>
-  );
-}
-
-type Unit = { element: ReactElement; fallback: ReactElement; messages: number };
-
-/** Renders a slice; if a renderer throws, renders its units one by one and shows the failing ones as failed. */
-export async function renderSlice(slice: Unit[]): Promise<string> {
-  try {
-    return await renderToHtml(<>{slice.map((u) => u.element)}</>);
-  } catch {
-    let html = "";
-    for (const unit of slice) {
-      try {
-        html += await renderToHtml(unit.element);
-      } catch (error) {
-        console.error("[parley] a part of a share failed to render:", error);
-        html += await renderToHtml(unit.fallback);
-      }
-    }
-    return html;
-  }
-}
-
-/** Turns of chunks[from..to), numbered from firstTurn, then the files changed after the last chunk, as HTML. */
-async function renderRun({ chunks, from, to, firstTurn, ctx, files, signal }: Run): Promise<string> {
-  const units: Unit[] = [];
-  let n = firstTurn;
-  chunks.slice(from, to).forEach((turns, i) => {
-    for (const turn of turns) {
-      n++;
-      units.push({
-        element: <TurnSection key={turn.id} turn={turn} n={n} deferred={from + i > 0} ctx={ctx} />,
-        fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
-        messages: size(turn),
-      });
-    }
-  });
-  if (to >= chunks.length) units.push({ element: <FilesChanged key="files" files={files} shareId={ctx.shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 });
-  let html = "";
-  for (let start = 0; start < units.length; ) {
-    let end = start;
-    for (let messages = 0; end < units.length && (end === start || messages + units[end].messages <= SLICE_MESSAGES); end++) messages += units[end].messages;
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    // The reader went away: stop, rather than render the rest of a long share for nobody.
-    signal?.throwIfAborted();
-    html += await renderSlice(units.slice(start, end));
-    start = end;
-  }
-  return html;
-}
-
 /**
  * A run of turns as static HTML (see components/html-island.tsx): in the page once, not twice.
- * `taken` settles when server-side rendering has taken it (see lib/render/islands.ts).
+ * `taken` settles when server-side rendering has taken it (see lib/render/islands.ts). Null when
+ * the reader went away before it was done.
  */
-async function staticRun({ inline, ...run }: Run & { inline: boolean }): Promise<{ island: ReactElement; taken: Promise<void> }> {
-  const html = await renderRun(run);
-  run.signal?.throwIfAborted();
+async function staticRun({ inline, ...run }: Run & { inline: boolean }): Promise<{ island: ReactElement; taken: Promise<void> } | null> {
+  let html: string;
+  try {
+    html = await renderRun(run);
+    run.signal?.throwIfAborted();
+  } catch (error) {
+    if (!run.signal?.aborted) throw error;
+    console.log(`[parley] stopped rendering share ${run.ctx.shareId} within turns ${run.firstTurn + 1}+: the reader went away`);
+    return null;
+  }
   if (inline) return { island: <HtmlIsland id="" html={html} />, taken: Promise.resolve() };
   const { id, taken } = parkHtml(html);
-  return { island: <HtmlIsland id={id} />, taken };
+  return { island: <HtmlIsland key={id} id={id} />, taken };
 }
 
 async function WholeRun(props: Run & { inline: boolean }) {
-  return (await staticRun(props)).island;
+  return (await staticRun(props))?.island ?? null;
 }
 
 type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: TurnContext; files: ChangedFile[]; inline: boolean; signal?: AbortSignal; after?: Promise<void> };
@@ -160,14 +81,8 @@ async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, sig
     await new Promise((resolve) => setImmediate(resolve));
   }
   const next = index + 1;
-  let rendered: Awaited<ReturnType<typeof staticRun>>;
-  try {
-    rendered = await staticRun({ chunks, from: index, to: next, firstTurn, ctx, files, inline, signal });
-  } catch (error) {
-    if (!signal?.aborted) throw error;
-    console.log(`[parley] stopped rendering share ${ctx.shareId} at turn ${firstTurn + 1}: the reader went away`);
-    return null;
-  }
+  const rendered = await staticRun({ chunks, from: index, to: next, firstTurn, ctx, files, inline, signal });
+  if (!rendered) return null;
   const { island, taken } = rendered;
   return (
     <>

@@ -18,13 +18,13 @@ describe("HtmlIsland", () => {
     await Promise.resolve();
     expect(settled).toBe(false);
     const html = renderToString(<HtmlIsland id={id} />);
-    expect(html).toBe(`<div class="html-island" data-island="${id}"><section class="turn"><p>parked &amp; placed</p></section></div>`);
+    expect(html).toBe(`<div class="html-island" data-island="${id}"><section class="turn"><p>parked &amp; placed</p></section><template data-island-end></template></div>`);
     await taken;
     expect(settled).toBe(true);
   });
 
   it("an inline island (RSC payload only) renders the HTML it is given", () => {
-    expect(renderToString(<HtmlIsland id="" html="<p>inline</p>" />)).toBe('<div class="html-island"><p>inline</p></div>');
+    expect(renderToString(<HtmlIsland id="" html="<p>inline</p>" />)).toBe('<div class="html-island"><p>inline</p><template data-island-end></template></div>');
   });
 
   it("an unknown key is an error, not an empty page", () => {
@@ -42,6 +42,20 @@ describe("HtmlIsland", () => {
     expect(parkedStats().entries).toBe(before.entries + 1);
     vi.advanceTimersByTime(29_000);
     expect(parkedStats()).toEqual(before);
+  });
+
+  it("past the byte bound, the oldest entries not yet taken go first", async () => {
+    const before = parkedStats();
+    const limit = before.bytes + 3 * 2 * 1000;
+    const a = parkHtml("a".repeat(1000), 10, limit);
+    const b = parkHtml("b".repeat(1000), 10, limit);
+    renderToString(<HtmlIsland id={a.id} />); // taken: stays for its grace period
+    const c = parkHtml("c".repeat(1000), 10, limit);
+    expect(parkedStats().entries).toBe(before.entries + 3);
+    parkHtml("d".repeat(1000), 10, limit);
+    expect(parkedStats().entries).toBe(before.entries + 3);
+    expect(() => renderToString(<HtmlIsland id={b.id} />)).toThrow(/missing/);
+    expect(renderToString(<HtmlIsland id={c.id} />)).toContain("ccc");
   });
 
   it("`taken` settles after the wait even when nothing takes it (the client went away)", async () => {

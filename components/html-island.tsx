@@ -19,25 +19,30 @@ import { parkedIslands } from "@/lib/render/island-registry";
 
 const subscribe = () => () => {};
 
+// The last child of every island's server HTML, so that a copy can be told complete while the
+// parser may still be writing into it.
+const END = "<template data-island-end></template>";
+
 function takeParked(id: string): string {
   const entry = parkedIslands().get(id);
   if (!entry) throw new Error(`Server-rendered HTML ${id} is missing: it was rendered in another process, or taken too late.`);
   entry.taken = true;
   entry.onTaken();
-  return entry.html;
+  return entry.html + END;
 }
 
-/** Whether the HTML parser is done with `el`: the document is parsed, or something follows it. */
+/** Whether the HTML parser is done with `el` (its end marker is there, or the whole page is). */
 function parsed(el: Element): boolean {
-  if (document.readyState !== "loading") return true;
-  for (let node: Element | null = el; node; node = node.parentElement) if (node.nextSibling) return true;
-  return false;
+  return el.lastElementChild?.matches("template[data-island-end]") === true || document.readyState === "complete";
 }
 
 // Server copies of islands found in nodes React removed from the document (it replaces the server's
 // DOM when it renders afresh); a streamed chunk may have been moved into that DOM just before.
+// Kept only while the observer runs (a minute from the first fresh mount), and each copy only until
+// its island takes it: they hold detached DOM.
 const rescued = new Map<string, Element>();
 let rescuing = false;
+const RESCUE_MS = 60_000;
 
 function rescueFrom(node: Node) {
   if (!(node instanceof Element)) return;
@@ -50,7 +55,18 @@ function startRescuing() {
   rescuing = true;
   const observer = new MutationObserver((records) => records.forEach((r) => r.removedNodes.forEach(rescueFrom)));
   observer.observe(document, { childList: true, subtree: true });
-  window.setTimeout(() => observer.disconnect(), 60_000);
+  window.setTimeout(() => {
+    observer.disconnect();
+    rescued.clear();
+    rescuing = false;
+  }, RESCUE_MS);
+}
+
+/** Drops a server copy once its island has its HTML: from `rescued`, and from the document, where
+ * a streamed chunk would otherwise repeat every id in it. After rendering only: it mutates. */
+function forget(id: string, copy: Element) {
+  rescued.delete(id);
+  if (copy.isConnected && copy.closest("[hidden]")) copy.remove(); // the old DOM goes with React's commit
 }
 
 /** The server's copy of island `id`: in the document (other than `self`), or rescued. */
@@ -63,20 +79,28 @@ const LOST_AFTER_MS = 15_000;
 const LOST =
   '<p class="tool-note warn">This part of the conversation could not be shown here. <a href="">Reload the page</a> to see it.</p>';
 
-function firstContent(id: string, html: string | undefined, hydrating: boolean): string | null {
-  if (html !== undefined) return html;
-  if (typeof window === "undefined") return takeParked(id);
-  if (hydrating) return ""; // React keeps the server's DOM
+type First = { content: string | null; copy?: Element };
+
+// Runs while rendering, which React may repeat or discard: it must not change anything.
+function firstContent(id: string, html: string | undefined, hydrating: boolean): First {
+  if (html !== undefined) return { content: html + END };
+  if (typeof window === "undefined") return { content: takeParked(id) };
+  if (hydrating) return { content: "" }; // React keeps the server's DOM
   startRescuing();
-  const source = serverCopy(id);
-  return source && parsed(source) ? source.innerHTML : null;
+  const copy = serverCopy(id);
+  // Read now: when it is the old DOM, React removes it after this render.
+  return copy && parsed(copy) ? { content: copy.innerHTML, copy } : { content: null };
 }
 
 export function HtmlIsland({ id, html }: { id: string; html?: string }) {
   // true while hydrating server HTML (and on the server), false when mounted afresh in the browser
   const hydrating = useSyncExternalStore(subscribe, () => false, () => true);
-  const [content, setContent] = useState(() => firstContent(id, html, hydrating));
+  const [first] = useState(() => firstContent(id, html, hydrating));
+  const [content, setContent] = useState(first.content);
   const self = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (first.copy) forget(id, first.copy);
+  }, [first, id]);
   useEffect(() => {
     if (content !== null) return;
     // Mounted afresh while the server's copy is still arriving. Poll rather than observe: the copy
@@ -89,8 +113,7 @@ export function HtmlIsland({ id, html }: { id: string; html?: string }) {
       if (source && parsed(source)) {
         window.clearInterval(timer);
         setContent(source.innerHTML);
-        rescued.delete(id);
-        if (source.isConnected) source.remove();
+        forget(id, source);
       } else if (Date.now() - started > LOST_AFTER_MS) {
         window.clearInterval(timer);
         setContent(LOST);

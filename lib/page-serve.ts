@@ -12,9 +12,11 @@ import { serverAddress } from "./lifecycle";
 import { cutAtNonce, getPageCache, headersWithNonce, pageKey, withNonce } from "./page-cache";
 import { processSingleton } from "./process-cache";
 import { publicUrlFrom } from "./public-url";
+import { RENDER_FAILED_ATTR } from "./render/html";
 import { getShareState } from "./shares";
 
 const FILL_HEADER = "x-parley-page-fill";
+const RENDER_FAILED_MARK = ` ${RENDER_FAILED_ATTR}=""`;
 export const CACHE_STATUS_HEADER = "x-parley-cache";
 
 // Never leaves the process: an outside request cannot carry it, so cannot skip the cache's checks.
@@ -140,10 +142,14 @@ function fill(req: NextRequest, server: { host: string; port: number }, share: {
     // during the render must not leave a stale page behind.
     const state = await getShareState(share.id).catch(() => null);
     if (state?.status !== "live" || state.share.version !== share.version) return;
+    // A part that failed to render (components/turn-runs.tsx) may render next time: not kept. Text
+    // from a share cannot fake the marker, as React escapes its quotes.
+    const page = Buffer.concat(chunks, size);
+    if (page.includes(RENDER_FAILED_MARK)) return;
     const stored: [string, string[]][] = [];
     out.forEach((v, k) => {
       if (k !== "content-security-policy" && k !== CACHE_STATUS_HEADER) stored.push([k, v.split(renderNonce)]);
     });
-    cache.set(key, { shareId: share.id, version: share.version, segments: cutAtNonce(Buffer.concat(chunks, size), renderNonce), headers: stored, bytes: size }, generation);
+    cache.set(key, { shareId: share.id, version: share.version, segments: cutAtNonce(page, renderNonce), headers: stored, bytes: size }, generation);
   }
 }

@@ -13,15 +13,27 @@ const KEY = Symbol.for("parley.requestSignals");
 type Holder = { [KEY]?: Map<string, AbortController> };
 const open = (): Map<string, AbortController> => ((globalThis as Holder)[KEY] ??= new Map());
 
+// An aborted request's signal stays findable this long: the page may ask for it after the reader left.
+const KEEP_ABORTED_MS = 10_000;
+
 export function trackRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
   const id = randomUUID();
   req.headers[REQUEST_HEADER] = id;
   const controller = new AbortController();
-  open().set(id, controller);
-  res.once("close", () => {
-    open().delete(id);
-    if (!res.writableFinished) controller.abort(new Error("The client closed the connection before the response was complete."));
-  });
+  const map = open();
+  map.set(id, controller);
+  const socket = req.socket;
+  // The response's "close" ends every request but one that waits behind another on a pipelined
+  // connection: that one gets no response events at all when the client leaves, only its socket's.
+  const done = () => {
+    socket?.off("close", done);
+    res.off("close", done);
+    if (res.writableFinished) return void map.delete(id);
+    controller.abort(); // an AbortError, which Next does not report as a failure
+    setTimeout(() => map.delete(id), KEEP_ABORTED_MS).unref();
+  };
+  res.once("close", done);
+  socket?.once("close", done);
 }
 
 /** The signal of the request with this id, if it is open in this process. */
@@ -29,7 +41,3 @@ export function requestSignal(id: string | null | undefined): AbortSignal | unde
   return id ? open().get(id)?.signal : undefined;
 }
 
-/** How many requests are open (tests). */
-export function openRequests(): number {
-  return open().size;
-}

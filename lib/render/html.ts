@@ -16,6 +16,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { ReactNode } from "react";
 
+/** Marks markup that stands in for a part that failed to render (such pages are not cached). */
+export const RENDER_FAILED_ATTR = "data-render-failed";
+
 type Prerender = (node: ReactNode, options?: { onError?: (error: unknown) => void }) => Promise<{ prelude: NodeJS.ReadableStream }>;
 
 let prerender: Prerender | undefined;

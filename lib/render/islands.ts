@@ -6,20 +6,18 @@
 // it never is (the reader went away first), and untaken entries go oldest first whenever the map
 // holds more than MAX_PARKED_BYTES.
 import { randomUUID } from "node:crypto";
-import { parkedIslands, type ParkedHtml } from "./island-registry";
+import { parked, type ParkedHtml } from "./island-registry";
 
 const TAKEN_MS = 1_000;
 const UNTAKEN_MS = 30_000;
 const MAX_PARKED_BYTES = 256 * 1024 * 1024;
 
-let parkedBytes = 0;
-
 function drop(id: string) {
-  const map = parkedIslands();
-  const entry = map.get(id);
+  const all = parked();
+  const entry = all.entries.get(id);
   if (!entry) return;
-  map.delete(id);
-  parkedBytes -= entry.bytes;
+  all.entries.delete(id);
+  all.bytes -= entry.bytes;
   entry.onTaken(); // nobody waits for an entry that is gone
 }
 
@@ -27,9 +25,10 @@ function drop(id: string) {
  * Parks `html` for this request's server-side rendering. Returns its key for <HtmlIsland id>, and
  * `taken`, which settles once server-side rendering has taken it, or after `waitMs` at the latest.
  */
-export function parkHtml(html: string, waitMs = 2_000): { id: string; taken: Promise<void> } {
+export function parkHtml(html: string, waitMs = 2_000, maxBytes = MAX_PARKED_BYTES): { id: string; taken: Promise<void> } {
   const id = randomUUID();
-  const map = parkedIslands();
+  const all = parked();
+  const map = all.entries;
   let settle!: () => void;
   const taken = new Promise<void>((resolve) => (settle = resolve));
   const wait = setTimeout(settle, waitMs);
@@ -37,7 +36,6 @@ export function parkHtml(html: string, waitMs = 2_000): { id: string; taken: Pro
   const entry: ParkedHtml = {
     html,
     bytes: html.length * 2,
-    parkedAt: Date.now(),
     taken: false,
     onTaken() {
       clearTimeout(wait);
@@ -46,10 +44,10 @@ export function parkHtml(html: string, waitMs = 2_000): { id: string; taken: Pro
     },
   };
   map.set(id, entry);
-  parkedBytes += entry.bytes;
+  all.bytes += entry.bytes;
   setTimeout(() => drop(id), UNTAKEN_MS).unref();
   for (const [oldest, e] of map) {
-    if (parkedBytes <= MAX_PARKED_BYTES || oldest === id) break;
+    if (all.bytes <= maxBytes || oldest === id) break;
     if (!e.taken) drop(oldest);
   }
   return { id, taken };
@@ -57,5 +55,6 @@ export function parkHtml(html: string, waitMs = 2_000): { id: string; taken: Pro
 
 /** How many entries are parked, and their size (tests). */
 export function parkedStats(): { entries: number; bytes: number } {
-  return { entries: parkedIslands().size, bytes: parkedBytes };
+  const all = parked();
+  return { entries: all.entries.size, bytes: all.bytes };
 }
