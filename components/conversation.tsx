@@ -12,6 +12,7 @@
 //
 // Each run of turns is rendered to HTML on the server and placed through <HtmlIsland>, so the page
 // carries it once; the copy controls inside are plain markup that <CopyControls> brings to life.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { Suspense, type ReactElement } from "react";
 import type { Conversation as ConversationData } from "@/lib/conversation";
 import { groupTurns, visibleMessages, type Turn } from "@/lib/visible-parts";
@@ -78,7 +79,7 @@ type ChunkProps = { chunks: Turn[][]; index: number; firstTurn: number; ctx: Tur
 async function StreamedTurns({ chunks, index, firstTurn, ctx, files, inline, signal, after }: ChunkProps) {
   if (after) {
     await after;
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
   const next = index + 1;
   const rendered = await staticRun({ chunks, from: index, to: next, firstTurn, ctx, files, inline, signal });

@@ -3,6 +3,7 @@
 // reachable from here is rendered by React's server renderer outside Next and never hydrated, so it
 // must stay plain server components: no hooks, no context, no client components
 // (components/static-body.test.ts checks the last).
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { ReactElement } from "react";
 import type { Turn } from "@/lib/visible-parts";
 import type { ChangedFile } from "@/lib/session-stats";
@@ -91,7 +92,7 @@ export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signa
   for (let start = 0; start < units.length; ) {
     let end = start;
     for (let messages = 0; end < units.length && (end === start || messages + units[end].messages <= SLICE_MESSAGES); end++) messages += units[end].messages;
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0) await yieldToEventLoop();
     // The reader went away: stop, rather than render the rest of a long share for nobody.
     signal?.throwIfAborted();
     html += await renderSlice(units.slice(start, end));
