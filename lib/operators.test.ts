@@ -31,11 +31,16 @@ describe("operator controls", () => {
     expect((await createFrom("10.0.0.2")).status).toBe(201);
   });
 
-  it("limits lookups per client", async () => {
-    await enforceRateLimit("lookup", "10.0.0.9");
-    await enforceRateLimit("lookup", "10.0.0.9");
-    await expect(enforceRateLimit("lookup", "10.0.0.9")).rejects.toMatchObject({ code: "rate_limited" });
-    await expect(enforceRateLimit("lookup", "10.0.0.10")).resolves.toBeUndefined();
+  it("limits lookups per client as a token bucket: 2/1m is a burst of 2, then one every 30 s", async () => {
+    const t = Date.now();
+    await enforceRateLimit("lookup", "10.0.0.9", t);
+    await enforceRateLimit("lookup", "10.0.0.9", t + 1);
+    await expect(enforceRateLimit("lookup", "10.0.0.9", t + 2)).rejects.toMatchObject({ code: "rate_limited", details: { retryAfter: 30 } });
+    await expect(enforceRateLimit("lookup", "10.0.0.10", t + 2)).resolves.toBeUndefined();
+    // Whatever the clock's minute does, the next token comes 30 s after the first, not at a window edge.
+    await expect(enforceRateLimit("lookup", "10.0.0.9", t + 29_999)).rejects.toMatchObject({ details: { retryAfter: 1 } });
+    await expect(enforceRateLimit("lookup", "10.0.0.9", t + 30_000)).resolves.toBeUndefined();
+    await expect(enforceRateLimit("lookup", "10.0.0.9", t + 30_001)).rejects.toMatchObject({ code: "rate_limited" });
   });
 
   it("believes X-Forwarded-For only when told how many proxies to trust", () => {

@@ -1,5 +1,7 @@
-// Fixed-window rate limits per client, counted in the database (no extra server; shared by every
-// instance on one database). Over the limit: 429 with Retry-After.
+// Per-client rate limits, kept in the database (no extra server; shared by every instance on one
+// database). "N per window" is a token bucket: a burst of N, refilled evenly over the window, so a
+// client never gets through at twice the limit across a window edge, and whether a request passes
+// does not depend on where the clock's minute happens to fall. Over the limit: 429 with Retry-After.
 import { ApiError } from "./api";
 import { getConfig, type RateLimit } from "./config";
 import { getStore } from "./store";
@@ -11,14 +13,14 @@ const LIMITS: Record<LimitName, () => RateLimit> = {
   lookup: () => getConfig().PARLEY_RATE_LOOKUP,
 };
 
-/** Counts one hit for `client`; throws ApiError("rate_limited") with Retry-After when over the limit. */
+/** Spends one token of `client`'s bucket; throws ApiError("rate_limited") with Retry-After when empty. */
 export async function enforceRateLimit(name: LimitName, client: string, now = Date.now()): Promise<void> {
   const limit = LIMITS[name]();
   if (!limit) return;
-  const windowStart = now - (now % limit.windowMs);
-  const count = await (await getStore()).hitRateLimit(`${name}:${client}`, windowStart);
-  if (count <= limit.limit) return;
-  const retryAfter = Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000));
+  const intervalMs = Math.ceil(limit.windowMs / limit.limit);
+  const take = await (await getStore()).takeRateToken(`${name}:${client}`, now, intervalMs, limit.windowMs - intervalMs);
+  if (take.allowed) return;
+  const retryAfter = Math.max(1, Math.ceil(take.retryAfterMs / 1000));
   throw new ApiError(
     "rate_limited",
     name === "create" ? "Too many shares created from this address; try again later" : "Too many requests for shares that do not exist; try again later",
@@ -27,8 +29,7 @@ export async function enforceRateLimit(name: LimitName, client: string, now = Da
   );
 }
 
-/** Drops counters of windows that have ended; run by the background sweep. */
-export async function pruneRateLimits(now = Date.now()): Promise<void> {
-  const longest = Math.max(...Object.values(LIMITS).map((l) => l()?.windowMs ?? 0));
-  if (longest > 0) await (await getStore()).pruneRateLimits(now - longest);
+/** Drops buckets that have refilled; run by the background sweep. */
+export async function pruneRateLimits(now = Date.now()): Promise<number> {
+  return (await getStore()).pruneRateLimits(now);
 }

@@ -7,6 +7,7 @@ import {
   ShareTooLargeError,
   type ItemWrite,
   type NewShare,
+  type RateTake,
   type ShareRecord,
   type Store,
   type StoredItem,
@@ -34,10 +35,10 @@ type Database = {
     bytes: number;
     updated_at: number;
   };
-  rate_limits: {
+  rate_buckets: {
     key: string;
-    window_start: number;
-    count: number;
+    tat: number;
+    allowed: number;
   };
 };
 
@@ -213,24 +214,29 @@ export class KyselyStore implements Store {
     return rows.map((r) => r.id);
   }
 
-  async hitRateLimit(key: string, windowStart: number): Promise<number> {
-    // One statement, atomic on both databases: a new window restarts the count at 1.
+  async takeRateToken(key: string, now: number, intervalMs: number, toleranceMs: number): Promise<RateTake> {
+    // One upsert, atomic on both databases. The casts give PostgreSQL the parameters' types.
+    const at = sql<number>`cast(${now} as bigint)`;
+    const base = sql<number>`case when rate_buckets.tat > ${at} then rate_buckets.tat else ${at} end`;
+    const fits = sql<boolean>`${base} - ${at} <= cast(${toleranceMs} as bigint)`;
     const row = await this.db
-      .insertInto("rate_limits")
-      .values({ key, window_start: windowStart, count: 1 })
+      .insertInto("rate_buckets")
+      .values({ key, tat: now + intervalMs, allowed: 1 })
       .onConflict((oc) =>
         oc.column("key").doUpdateSet({
-          count: sql`case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end`,
-          window_start: sql`excluded.window_start`,
+          tat: sql`case when ${fits} then ${base} + cast(${intervalMs} as bigint) else rate_buckets.tat end`,
+          allowed: sql`case when ${fits} then 1 else 0 end`,
         }),
       )
-      .returning("count")
+      .returning(["tat", "allowed"])
       .executeTakeFirstOrThrow();
-    return Number(row.count);
+    if (Number(row.allowed) === 1) return { allowed: true };
+    return { allowed: false, retryAfterMs: Number(row.tat) - toleranceMs - now };
   }
 
-  async pruneRateLimits(before: number): Promise<void> {
-    await this.db.deleteFrom("rate_limits").where("window_start", "<", before).execute();
+  async pruneRateLimits(now: number): Promise<number> {
+    const result = await this.db.deleteFrom("rate_buckets").where("tat", "<=", now).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async close(): Promise<void> {

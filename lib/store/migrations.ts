@@ -44,6 +44,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Fixed windows let a client through at twice the limit across a window edge and made the count
+  // depend on the clock: limits are token buckets now, one time per key. Old counters are dropped.
+  "0003_rate_buckets": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropTable("rate_limits").ifExists().execute();
+      await db.schema
+        .createTable("rate_buckets")
+        .ifNotExists()
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("tat", "bigint", (c) => c.notNull())
+        .addColumn("allowed", "integer", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -139,16 +139,30 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
       expect(await store.listExpired(10_000, 100)).not.toContain(soon);
     });
 
-    it("counts rate-limit hits per key and window, restarts in a new window, prunes old windows", async () => {
+    it("rate buckets: a burst of tokens, refused without change when empty, refilled by time, atomic, pruned when full", async () => {
       const key = `create:${newId()}`;
-      expect(await store.hitRateLimit(key, 60_000)).toBe(1);
-      expect(await store.hitRateLimit(key, 60_000)).toBe(2);
-      expect(await store.hitRateLimit(`${key}:other`, 60_000)).toBe(1);
-      expect(await Promise.all([store.hitRateLimit(key, 60_000), store.hitRateLimit(key, 60_000)])).toEqual(expect.arrayContaining([3, 4]));
-      expect(await store.hitRateLimit(key, 120_000)).toBe(1);
-      await store.pruneRateLimits(120_000);
-      expect(await store.hitRateLimit(`${key}:other`, 60_000)).toBe(1); // its old row was pruned
-      expect(await store.hitRateLimit(key, 120_000)).toBe(2); // the current window survives
+      // 3 per 30 s: one token every 10 s, the bucket may run up to 20 s ahead of now.
+      const take = (now: number, k = key) => store.takeRateToken(k, now, 10_000, 20_000);
+      expect(await take(1_000_000)).toEqual({ allowed: true });
+      expect(await take(1_000_001)).toEqual({ allowed: true });
+      expect(await take(1_000_002)).toEqual({ allowed: true });
+      // Empty: the next token is due when the first one refills, 10 s after the burst began.
+      expect(await take(1_000_003)).toEqual({ allowed: false, retryAfterMs: 9_997 });
+      expect(await take(1_005_000)).toEqual({ allowed: false, retryAfterMs: 5_000 }); // refusals cost nothing
+      expect(await take(1_000_002, `${key}:other`)).toEqual({ allowed: true }); // keys are independent
+      expect(await take(1_010_000)).toEqual({ allowed: true });
+      expect(await take(1_010_001)).toMatchObject({ allowed: false });
+      // Concurrent takes on a fresh key: exactly the burst gets through.
+      const fresh = `lookup:${newId()}`;
+      const results = await Promise.all(Array.from({ length: 6 }, () => take(2_000_000, fresh)));
+      expect(results.filter((r) => r.allowed)).toHaveLength(3);
+      // A long pause refills the bucket completely, never beyond its size.
+      for (let i = 0; i < 3; i++) expect(await take(3_000_000 + i)).toEqual({ allowed: true });
+      expect(await take(3_000_003)).toMatchObject({ allowed: false });
+      // Pruning drops the buckets that are full again at that time (`other` and `fresh`), not `key`.
+      expect(await store.pruneRateLimits(2_030_000)).toBe(2);
+      expect(await store.pruneRateLimits(2_030_000)).toBe(0);
+      expect(await take(3_000_004)).toMatchObject({ allowed: false }); // `key` runs to 3_030_000: kept
     });
   });
 }

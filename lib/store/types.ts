@@ -65,11 +65,14 @@ export interface Store {
   /** Live shares whose expiry has passed, oldest first. */
   listExpired(now: number, limit: number): Promise<string[]>;
   /**
-   * Counts one hit against `key` in the fixed window that starts at `windowStart` and returns the
-   * hits in that window so far, this one included. A hit in a newer window resets the count.
+   * Takes one token from the bucket `key` (GCRA: the bucket is a single "theoretical arrival time").
+   * A token is granted when the bucket's time is at most `toleranceMs` ahead of `now`, and then moves
+   * `intervalMs` further. Atomic on both databases; a refused take changes nothing.
    */
-  hitRateLimit(key: string, windowStart: number): Promise<number>;
-  /** Deletes counters whose window started before `before`. */
-  pruneRateLimits(before: number): Promise<void>;
+  takeRateToken(key: string, now: number, intervalMs: number, toleranceMs: number): Promise<RateTake>;
+  /** Deletes buckets that are full again at `now` (a missing bucket means the same); returns how many. */
+  pruneRateLimits(now: number): Promise<number>;
   close(): Promise<void>;
 }
+
+export type RateTake = { allowed: true } | { allowed: false; retryAfterMs: number };
