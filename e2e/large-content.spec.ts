@@ -112,6 +112,7 @@ test("an attachment over the server's limit says what was left out", async ({ br
 });
 
 test("a reader who leaves a long page early stops its rendering; one who stays gets all of it", async () => {
+  test.slow(); // its own server and two 1,000-message shares
   const server = await startServer();
   try {
     const items = syntheticSession(1000, 11, "ses_abandoned");
@@ -203,21 +204,22 @@ test.describe("a long session", () => {
     const button = block.locator("button.copy-button");
     await expect(button).toHaveAccessibleName("Copy code");
     await button.click();
-    await expect(button).toHaveText("Copied");
-    await expect(button).toHaveAccessibleName("Copied");
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`const copied = "${LAST}";`);
+    // Text and accessible name read in one snapshot: the feedback lasts only 1.5 s.
+    await expect.poll(() => button.evaluate((b) => `${b.textContent}|${b.getAttribute("aria-label")}`)).toBe("Copied|Copied");
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`const copied = "${LAST}";`);
     await expect(button).toHaveText("Copy");
     const message = page.locator('[data-testid="message"]').last();
     await message.hover();
     await message.locator(".message-head .copy-link").click();
     const anchor = await message.getAttribute("id");
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/s/${id}#${anchor}`);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/s/${id}#${anchor}`);
     await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
     expect(problems).toEqual([]);
   });
 
   for (const view of ["first view, streamed", "repeat view, from the page cache"] as const) {
     test(`if React renders the page afresh (a hydration error, e.g. after a translation extension edited it), the conversation stays: ${view}`, async ({ page, baseURL }) => {
+      test.slow(); // the whole 300-turn page is rendered twice, once on the server, once by React
       const streamed = view === "first view, streamed";
       const share = streamed ? await seed(baseURL!, items) : id;
       if (!streamed) for (let i = 0; i < 2; i++) await (await fetch(`${baseURL}/s/${share}`)).text();

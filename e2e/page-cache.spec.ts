@@ -75,7 +75,7 @@ test("a cached page hydrates in the browser: scripts carry the CSP nonce, copy w
   for (const n of scripts) expect(n).toBe(nonce);
   const block = page.locator(".markdown .code-block").first();
   await block.getByRole("button", { name: "Copy code" }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('console.log("hi")');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('console.log("hi")');
   expect(errors).toEqual([]);
 });
 

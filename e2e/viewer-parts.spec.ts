@@ -120,7 +120,7 @@ test("opening /s/<id>#<part> scrolls to and highlights it; copy-link copies the 
   const msg = page.locator('[data-testid="message"]').first();
   await msg.hover();
   await msg.locator(".message-head .copy-link").click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/s/${id}#${await msg.getAttribute("id")}`);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/s/${id}#${await msg.getAttribute("id")}`);
   await page.goto(`/share/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tour of the greeter project");
 });
@@ -130,7 +130,7 @@ test("copy button copies a code block's text", async ({ page, baseURL, context }
   await page.goto(`/s/${await shareFor(baseURL!, "basic")}`);
   const block = page.locator(".markdown .code-block").first();
   await block.getByRole("button", { name: "Copy code" }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('console.log("hi")');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('console.log("hi")');
 });
 
 // ---- synthetic share: everything the recordings lack ----

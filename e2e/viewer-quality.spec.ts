@@ -35,6 +35,8 @@ for (const scenario of SCENARIOS) {
         const context = await browser.newContext({ colorScheme });
         const page = await context.newPage();
         await page.goto(`${baseURL}/s/${id}`);
+        // Judge the page as a reader sees it, after the copy controls are revealed.
+        await expect(page.locator("html")).toHaveAttribute("data-copy-ready", "");
         const results = await new AxeBuilder({ page }).analyze();
         const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(bad.map((v) => `${colorScheme} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
@@ -47,6 +49,7 @@ for (const scenario of SCENARIOS) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await page.goto(`${baseURL}/s/${id}`);
+      await expect(page.locator("html")).toHaveAttribute("data-copy-ready", "");
       // Open every collapsed block too: their contents must also stay inside the page width.
       await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({

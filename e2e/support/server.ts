@@ -32,8 +32,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(options: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<TestServer> {
-  const port = options.port ?? (await freePort());
+type StartOptions = { env?: Record<string, string>; dataDir?: string; port?: number };
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  // freePort() lets its probe go before Next binds, so another process can take the port in between:
+  // then our server exits with EADDRINUSE, and a fresh port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(options.port ?? (await freePort()), options);
+    } catch (err) {
+      if (options.port !== undefined || attempt >= 3 || !String(err).includes("EADDRINUSE")) throw err;
+    }
+  }
+}
+
+async function startOn(port: number, options: StartOptions): Promise<TestServer> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-e2e-"));
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -56,7 +69,9 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   const baseURL = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     if (child.exitCode !== null) break;
-    if (await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false)) {
+    const healthy = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    // Healthy and still running: the answer came from this child, not from whoever else holds the port.
+    if (healthy && child.exitCode === null && output.includes(`:${port}`)) {
       return { baseURL, dataDir, process: child, stop, kill9: () => signal("SIGKILL"), output: () => output };
     }
     await new Promise((r) => setTimeout(r, 200));
