@@ -10,6 +10,7 @@
 import { getConfig } from "./config";
 import { Lru } from "./lru";
 import { processSingleton, registerShareCache } from "./process-cache";
+import { ShareLru } from "./share-lru";
 
 export type PageKeyParts = {
   shareId: string;
@@ -66,16 +67,13 @@ export function headersWithNonce(page: CachedPage, nonce: string): Headers {
 }
 
 export class PageCache {
-  private readonly entries = new Map<string, CachedPage>();
-  private readonly byShare = new Map<string, Set<string>>();
-  // Bumped by dropShare: a fill that started before an unshare must not put the share back. Bounded:
-  // a record matters only while a fill of that share is in flight, a few hundred milliseconds.
-  private readonly generations = new Lru<string, number>(10_000);
-  private bytes = 0;
+  private readonly pages: ShareLru<CachedPage>;
   // Pages asked for once, or found too big to keep: see noteView().
   private readonly views = new Lru<string, "once" | "too-big">(10_000);
 
-  constructor(readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {
+    this.pages = new ShareLru(maxBytes);
+  }
 
   /**
    * Counts a miss. A page is filled on its second view: the first view after a sync (most shares are
@@ -94,61 +92,35 @@ export class PageCache {
   }
 
   get(key: string): CachedPage | undefined {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit;
+    return this.pages.get(key);
   }
 
   /** A token to hand back to set(): the fill is refused if the share was dropped in between. */
   generation(shareId: string): number {
-    return this.generations.get(shareId) ?? 0;
+    return this.pages.generation(shareId);
   }
 
   /** Stores a page; one larger than a quarter of the bound is not kept (it would evict everything). */
   set(key: string, page: CachedPage, generation: number): boolean {
-    if (generation !== this.generation(page.shareId)) return false;
-    if (page.bytes > this.maxBytes / 4) return false;
-    this.remove(key);
+    if (generation !== this.generation(page.shareId) || page.bytes > this.maxBytes / 4) return false;
     // Pages of older versions of this share can never be asked for again.
-    for (const old of this.byShare.get(page.shareId) ?? []) {
-      if (this.entries.get(old)!.version < page.version) this.remove(old);
+    for (const old of this.pages.keysOf(page.shareId)) {
+      if (this.pages.peek(old)!.version < page.version) this.pages.delete(old);
     }
-    this.entries.set(key, page);
-    this.bytes += page.bytes;
-    let keys = this.byShare.get(page.shareId);
-    if (!keys) this.byShare.set(page.shareId, (keys = new Set()));
-    keys.add(key);
-    for (const oldest of this.entries.keys()) {
-      if (this.bytes <= this.maxBytes) break;
-      this.remove(oldest);
-    }
-    return true;
+    return this.pages.set(key, page.shareId, page, page.bytes, generation);
   }
 
   /** Forgets every page of a share (unshare, expiry). */
   dropShare(shareId: string): void {
-    this.generations.set(shareId, this.generation(shareId) + 1);
-    for (const key of this.byShare.get(shareId) ?? []) this.remove(key);
+    this.pages.dropShare(shareId);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.pages.size;
   }
 
   get totalBytes(): number {
-    return this.bytes;
-  }
-
-  private remove(key: string): void {
-    const page = this.entries.get(key);
-    if (!page) return;
-    this.entries.delete(key);
-    this.bytes -= page.bytes;
-    const keys = this.byShare.get(page.shareId);
-    keys?.delete(key);
-    if (keys?.size === 0) this.byShare.delete(page.shareId);
+    return this.pages.bytes;
   }
 }
 

@@ -1,0 +1,96 @@
+// The bookkeeping both render-once caches share (lib/render/cache.ts for parts, lib/page-cache.ts for
+// whole pages): entries that belong to a share, bounded in bytes and evicted least-recently-used
+// first, and dropped all at once when the share goes away.
+import { Lru } from "./lru";
+
+type Entry<V> = { shareId: string; value: V; bytes: number };
+
+export class ShareLru<V> {
+  private readonly entries = new Map<string, Entry<V>>(); // insertion order = least recently used first
+  private readonly byShare = new Map<string, Set<string>>();
+  // Bumped by dropShare: work that started before an unshare must not put the share back (see
+  // generation()). Bounded: a record matters only while such work is in flight, a few hundred ms.
+  private readonly generations = new Lru<string, number>(10_000);
+  private total = 0;
+  /** Entries pushed out by the byte bound since the cache was made. */
+  evictions = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** The value under `key`, now the most recently used. */
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  /** The value under `key`, leaving its place in the eviction order alone. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  /** A token for set(): taken before slow work, it refuses the result if the share was dropped meanwhile. */
+  generation(shareId: string): number {
+    return this.generations.get(shareId) ?? 0;
+  }
+
+  /**
+   * Stores `value` (replacing what `key` held), then evicts the oldest entries down to the bound.
+   * False, with nothing stored, when the share was dropped since `generation` was taken or the value
+   * is larger than the whole cache.
+   */
+  set(key: string, shareId: string, value: V, bytes: number, generation = this.generation(shareId)): boolean {
+    if (generation !== this.generation(shareId)) return false;
+    this.delete(key);
+    if (bytes > this.maxBytes) return false;
+    this.entries.set(key, { shareId, value, bytes });
+    this.total += bytes;
+    let keys = this.byShare.get(shareId);
+    if (!keys) this.byShare.set(shareId, (keys = new Set()));
+    keys.add(key);
+    for (const oldest of this.entries.keys()) {
+      if (this.total <= this.maxBytes) break;
+      this.delete(oldest);
+      this.evictions++;
+    }
+    return true;
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.bytes;
+    const keys = this.byShare.get(entry.shareId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byShare.delete(entry.shareId);
+  }
+
+  /** The keys a share holds now. */
+  keysOf(shareId: string): string[] {
+    return [...(this.byShare.get(shareId) ?? [])];
+  }
+
+  /** Forgets every entry of a share (unshare, expiry) and refuses fills already under way; returns how many went. */
+  dropShare(shareId: string): number {
+    this.generations.set(shareId, this.generation(shareId) + 1);
+    const keys = this.keysOf(shareId);
+    for (const key of keys) this.delete(key);
+    return keys.length;
+  }
+
+  /** Drops every share. */
+  clear(): void {
+    for (const shareId of [...this.byShare.keys()]) this.dropShare(shareId);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+}
