@@ -10,6 +10,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Browser } from "@playwright/test";
+import { measureTab, openBrowser, type TabSample } from "./browser";
 import { freePortIn, percentile, rssOfTree, startStaticServer, timedGet, timedPost, waitFor } from "./http";
 import { syncBatch, syntheticSession, type Item } from "./synthetic";
 
@@ -23,6 +25,7 @@ const SAMPLES: Record<number, { cold: number; warm: number }> = QUICK
 const SYNC_BATCHES = QUICK ? 20 : 60;
 const SUSTAINED_BATCHES = QUICK ? 50 : 200;
 const OG_WARM = QUICK ? 2 : 8;
+const TAB_SAMPLES = QUICK ? 1 : 3;
 // Keeps every sync request far under the 64 MiB body limit.
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
@@ -96,6 +99,7 @@ async function clientJsGzip(base: string, html: string): Promise<{ bytes: number
 
 type SizeResult = {
   messages: number;
+  shareId: string;
   items: number;
   storedBytes: number;
   fullSyncMs: Stat;
@@ -115,7 +119,25 @@ type SizeResult = {
   ogCold: Stat | null;
   ogWarm: Stat | null;
   rawOutput: Stat | null;
+  tab: TabStats | null;
 };
+
+type TabStats = { [K in Exclude<keyof TabSample, "turns">]: Stat } & { turns: number };
+
+async function benchTab(browser: Browser, url: string): Promise<TabStats> {
+  const samples: TabSample[] = [];
+  for (let k = 0; k < TAB_SAMPLES; k++) samples.push(await measureTab(browser, url));
+  const of = (key: Exclude<keyof TabSample, "turns">) => stat(samples.map((s) => s[key]));
+  return {
+    firstPaintMs: of("firstPaintMs"),
+    interactiveMs: of("interactiveMs"),
+    loadMs: of("loadMs"),
+    longestTaskMs: of("longestTaskMs"),
+    blockingMs: of("blockingMs"),
+    jumpToEndFrameMs: of("jumpToEndFrameMs"),
+    turns: samples[0].turns,
+  };
+}
 
 async function benchSize(base: string, floorBase: string, floorDir: string, messages: number): Promise<SizeResult> {
   const items = syntheticSession(messages, 42 + messages);
@@ -184,6 +206,7 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
   }
   return {
     messages,
+    shareId: last.id,
     items: items.length,
     storedBytes: items.reduce((n, i) => n + Buffer.byteLength(JSON.stringify(i)), 0),
     fullSyncMs: stat(fullSync),
@@ -203,6 +226,7 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     ogCold: ogCold.length ? stat(ogCold) : null,
     ogWarm: ogWarm.length ? stat(ogWarm) : null,
     rawOutput: raw.length ? stat(raw) : null,
+    tab: null,
   };
 }
 
@@ -258,6 +282,10 @@ function buildRows(sizes: SizeResult[], sync: Awaited<ReturnType<typeof benchSyn
     { metric: "preview image cold p50 / p95", values: sizes.map((s) => pair(s.ogCold)) },
     { metric: "preview image warm p50 / p95", values: sizes.map((s) => pair(s.ogWarm)) },
     { metric: "largest tool output, raw URL p50 / p95", values: sizes.map((s) => pair(s.rawOutput)) },
+    { metric: "tab: first paint / interactive p50", values: sizes.map((s) => (s.tab ? `${ms(s.tab.firstPaintMs.p50)} / ${ms(s.tab.interactiveMs.p50)}` : "n/a")) },
+    { metric: "tab: load event p50", values: sizes.map((s) => (s.tab ? ms(s.tab.loadMs.p50) : "n/a")) },
+    { metric: "tab: longest task / blocking p50", values: sizes.map((s) => (s.tab ? `${ms(s.tab.longestTaskMs.p50)} / ${ms(s.tab.blockingMs.p50)}` : "n/a")) },
+    { metric: "tab: jump to last turn, 1 frame p50", values: sizes.map((s) => (s.tab ? `${ms(s.tab.jumpToEndFrameMs.p50)} (${s.tab.turns} turns)` : "n/a")) },
   ];
   const single: Row[] = [
     { metric: "sync, 20-item batch p50 / p95", values: [pair(sync.batch20)], target: "< 20 ms (p50)", pass: checks[6].pass },
@@ -306,6 +334,7 @@ async function main() {
     stop();
     process.exit(130);
   });
+  let browser: Browser | null = null;
   try {
     await waitFor(`${base}/api/health`, server);
     await waitFor(`${floorBase}/missing`, floor, { anyStatus: true }); // a 404 proves it listens
@@ -324,6 +353,14 @@ async function main() {
     const sync = await benchSync(base);
     log("sync done");
     const rss = await rssOfTree(server.pid!);
+    // The reader's tab last, once the server's own figures are taken: Chromium shares the 2 cores.
+    const opened = await openBrowser();
+    if ("skipped" in opened) log(`no Chromium, the tab rows are n/a: ${opened.skipped}`);
+    else {
+      browser = opened.browser;
+      for (const size of sizes) size.tab = await benchTab(browser, `${base}/s/${size.shareId}`);
+      log("tabs done");
+    }
 
     const { rows, checks } = buildRows(sizes, sync, rss);
     console.log(`\nParley bench (${QUICK ? "quick" : "full"}), ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
@@ -334,6 +371,7 @@ async function main() {
     fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(result, null, 2));
     console.log(`\n${checks.filter((c) => c.pass).length}/${checks.length} targets met; figures in bench/results/latest.json`);
   } finally {
+    await browser?.close();
     stop();
     await new Promise((r) => setTimeout(r, 300));
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { openPostgresStore } from "./postgres";
 import { openSqliteStore } from "./sqlite";
 import type { Store } from "./types";
 
-export type TestDatabase = { store: Store; reopen: () => Promise<Store>; drop: () => Promise<void>; file?: string };
+export type TestDatabase = { store: Store; reopen: () => Promise<Store>; drop: () => Promise<void>; file?: string; name?: string };
 
 export async function createSqliteTestDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-store-"));
@@ -36,6 +36,7 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase> {
   const store = await openPostgresStore(url.toString());
   return {
     store,
+    name,
     reopen: () => openPostgresStore(url.toString()),
     drop: async () => {
       const client = new pg.Client({ connectionString: postgresTestUrl });

@@ -1,0 +1,77 @@
+// What a reader's tab does with a share page, measured in a real Chromium (the one the e2e suite
+// uses): when the first content is painted, when the page is interactive (the copy controls are
+// ready, i.e. React has hydrated), how long the main thread was blocked on the way (long tasks over
+// 50 ms, as Lighthouse's total blocking time counts them), and how long one frame takes after a jump
+// to the last turn, where `content-visibility: auto` turns must be laid out for the first time.
+import { chromium, type Browser } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/support/chromium";
+
+export type TabSample = {
+  firstPaintMs: number;
+  interactiveMs: number;
+  loadMs: number;
+  longestTaskMs: number;
+  blockingMs: number;
+  jumpToEndFrameMs: number;
+  turns: number;
+};
+
+/** Chromium, or null with the reason when none can start here (then the bench reports "n/a"). */
+export async function openBrowser(): Promise<{ browser: Browser } | { skipped: string }> {
+  try {
+    return { browser: await chromium.launch(chromiumLaunchOptions) };
+  } catch (err) {
+    return { skipped: String(err).split("\n")[0] };
+  }
+}
+
+// Runs before any of the page's own scripts: long tasks are only reported to observers that exist.
+function instrument() {
+  const w = window as unknown as { __tab: { longTasks: number[]; interactiveAt: number | null } };
+  w.__tab = { longTasks: [], interactiveAt: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__tab.longTasks.push(e.duration);
+  }).observe({ type: "longtask" });
+  // On the document: <html> may not exist yet when this runs.
+  new MutationObserver((_, observer) => {
+    if (document.documentElement?.hasAttribute("data-copy-ready")) {
+      w.__tab.interactiveAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-copy-ready"] });
+}
+
+/** One first visit in a fresh browser context (empty HTTP cache), like a teammate opening the link. */
+export async function measureTab(browser: Browser, url: string): Promise<TabSample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    const res = await page.goto(url, { waitUntil: "load", timeout: 120_000 });
+    if (res?.status() !== 200) throw new Error(`${url} answered ${res?.status()} in the browser`);
+    await page.waitForSelector("html[data-copy-ready]", { state: "attached", timeout: 120_000 });
+    // Let late work (idle callbacks, island copies) show up as long tasks before reading them.
+    await page.waitForTimeout(500);
+    return await page.evaluate(async () => {
+      const w = window as unknown as { __tab: { longTasks: number[]; interactiveAt: number | null } };
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      const start = performance.now();
+      const turns = document.querySelectorAll("section.turn");
+      turns[turns.length - 1]?.scrollIntoView();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const jump = performance.now() - start;
+      return {
+        firstPaintMs: paint?.startTime ?? NaN,
+        interactiveMs: w.__tab.interactiveAt ?? NaN,
+        loadMs: nav.loadEventEnd,
+        longestTaskMs: Math.max(0, ...w.__tab.longTasks),
+        blockingMs: w.__tab.longTasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
+        jumpToEndFrameMs: jump,
+        turns: turns.length,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
