@@ -9,8 +9,9 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  // One retry in CI: a test that passes only on its retry is listed as flaky in the report, so it is
-  // seen and fixed, but a loaded 2-core runner's hiccup does not throw away a whole run.
+  // One retry in CI, so that a loaded 2-core runner's hiccup does not throw away a whole run. The run
+  // still passes then: a test that passed only on its retry shows as "flaky" in the list output, and
+  // is worth a look.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // Two workers, Chromium and a production server share 2 cores: the default 5 s is tight for a

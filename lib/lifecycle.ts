@@ -50,7 +50,7 @@ export function serverAddress(): { host: string; port: number } | null {
   return (globalThis as AddressHolder)[SERVER] ?? null;
 }
 
-/** Deletes expired shares' data (pages answer 410 from the moment of expiry already) and old counters. */
+/** Deletes expired shares' data (pages answer 410 from the moment of expiry already) and refilled rate buckets. */
 export async function runSweep(now = Date.now()): Promise<number> {
   const swept = await sweepExpired(now);
   await pruneRateLimits(now);

@@ -8,6 +8,8 @@ export class Lru<K, V> {
     private readonly maxEntries: number,
     private readonly maxSize = Infinity,
     private readonly sizeOf: (value: V) => number = () => 0,
+    /** Called for each entry pushed out by a bound (not for delete() or a replaced key). */
+    private readonly onEvict?: (key: K, value: V) => void,
   ) {}
 
   get(key: K): V | undefined {
@@ -28,6 +30,7 @@ export class Lru<K, V> {
       if (this.map.size <= this.maxEntries && this.total <= this.maxSize) break;
       this.map.delete(oldest);
       this.total -= entry.size;
+      this.onEvict?.(oldest, entry.value);
     }
   }
 

@@ -10,7 +10,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-ops-"));
 Object.assign(process.env, { PARLEY_DATA_DIR: dir, PARLEY_RATE_CREATE: "3/1h", PARLEY_RATE_LOOKUP: "2/1m", PARLEY_TRUST_PROXY: "off" });
 
 const { POST } = await import("@/app/api/share/route");
-const { enforceRateLimit } = await import("./rate-limit");
+const { enforceRateLimit, takeToken } = await import("./rate-limit");
 const { clientIp, limitKey } = await import("./client-ip");
 const { parseConfig } = await import("./config");
 
@@ -41,6 +41,22 @@ describe("operator controls", () => {
     await expect(enforceRateLimit("lookup", "10.0.0.9", t + 29_999)).rejects.toMatchObject({ details: { retryAfter: 1 } });
     await expect(enforceRateLimit("lookup", "10.0.0.9", t + 30_000)).resolves.toBeUndefined();
     await expect(enforceRateLimit("lookup", "10.0.0.9", t + 30_001)).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
+  it("gives a burst of exactly N when N does not divide the window, and refills at N per window", async () => {
+    for (const [limit, windowMs] of [[7, 60_000], [3, 1_000], [1, 60_000], [600, 3_600_000]]) {
+      const key = `test:${limit}/${windowMs}`;
+      const t = Date.now();
+      for (let i = 0; i < limit; i++) expect(await takeToken({ limit, windowMs }, key, t), `${limit}/${windowMs} #${i + 1}`).toBeNull();
+      const wait = await takeToken({ limit, windowMs }, key, t);
+      expect(wait, `${limit}/${windowMs} over`).toBeCloseTo(windowMs / limit, 0);
+      // Over the next window, N more tokens come, one every window/N, and no more (the interval is
+      // rounded up to a whole microsecond, so the last one is due a hair after the window).
+      let granted = 0;
+      const probes = Array.from({ length: limit * 4 }, (_, k) => t + Math.floor(((k + 1) * windowMs) / (limit * 4)));
+      for (const at of [...probes, t + windowMs + 1]) if ((await takeToken({ limit, windowMs }, key, at)) === null) granted++;
+      expect(granted, `${limit}/${windowMs} refill`).toBe(limit);
+    }
   });
 
   it("believes X-Forwarded-For only when told how many proxies to trust", () => {

@@ -40,3 +40,14 @@ describe("ShareLru", () => {
     expect([lru.size, lru.bytes]).toEqual([0, 0]);
   });
 });
+
+describe("ShareLru generations", () => {
+  it("refuses a fill whose share's drop record was pushed out by 10,000 later drops", () => {
+    const lru = new ShareLru<string>(100);
+    const token = lru.generation("s1");
+    lru.dropShare("s1");
+    for (let i = 0; i < 10_000; i++) lru.dropShare(`other-${i}`); // "s1"'s record is the oldest: evicted
+    expect(lru.set("k", "s1", "stale", 1, token)).toBe(false);
+    expect(lru.set("k", "s1", "fresh", 1, lru.generation("s1"))).toBe(true);
+  });
+});

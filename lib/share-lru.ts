@@ -10,7 +10,10 @@ export class ShareLru<V> {
   private readonly byShare = new Map<string, Set<string>>();
   // Bumped by dropShare: work that started before an unshare must not put the share back (see
   // generation()). Bounded: a record matters only while such work is in flight, a few hundred ms.
-  private readonly generations = new Lru<string, number>(10_000);
+  // When one is pushed out anyway, `epoch` moves on and every token taken before is refused, so a
+  // forgotten drop can never let a fill through.
+  private readonly generations = new Lru<string, number>(10_000, Infinity, () => 0, () => this.epoch++);
+  private epoch = 0;
   private total = 0;
   /** Entries pushed out by the byte bound since the cache was made. */
   evictions = 0;
@@ -33,7 +36,8 @@ export class ShareLru<V> {
 
   /** A token for set(): taken before slow work, it refuses the result if the share was dropped meanwhile. */
   generation(shareId: string): number {
-    return this.generations.get(shareId) ?? 0;
+    // A share is dropped a handful of times at most, far below 2^20 per epoch.
+    return this.epoch * 2 ** 20 + (this.generations.get(shareId) ?? 0);
   }
 
   /**
@@ -75,7 +79,7 @@ export class ShareLru<V> {
 
   /** Forgets every entry of a share (unshare, expiry) and refuses fills already under way; returns how many went. */
   dropShare(shareId: string): number {
-    this.generations.set(shareId, this.generation(shareId) + 1);
+    this.generations.set(shareId, (this.generations.get(shareId) ?? 0) + 1);
     const keys = this.keysOf(shareId);
     for (const key of keys) this.delete(key);
     return keys.length;

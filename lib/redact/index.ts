@@ -3,7 +3,7 @@
 // left; each finding becomes `[REDACTED:<kind>]`. In `model` items the values of `headers` and
 // `options` are dropped whole: they are where provider credentials live.
 import { RULES, type Rule } from "./rules";
-import { secretlintFindings, type Finding } from "./secretlint";
+import { secretlintFindingsMany, type Finding } from "./secretlint";
 
 export const marker = (kind: string) => `[REDACTED:${kind}]`;
 
@@ -126,35 +126,69 @@ export async function redactString(s: string): Promise<{ text: string; count: nu
 }
 
 async function redactText(s: string): Promise<{ text: string; count: number }> {
-  if (s.length < 8) return { text: s, count: 0 };
-  const ours = apply(
-    s,
-    RULES.flatMap((rule) => ruleFindings(s, rule)),
-  );
-  // secretlint sees our markers; a report that touches one is about a secret we already removed.
-  const markers = [...ours.text.matchAll(MARKER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const theirs = (await secretlintFindings(ours.text)).filter((f) => !markers.some((k) => f.start < k.end && k.start < f.end));
-  const final = apply(ours.text, theirs);
-  return { text: final.text, count: ours.count + final.count };
+  return (await redactTexts([s]))[0];
 }
 
-async function redactValue(value: unknown, counter: { n: number }): Promise<unknown> {
-  if (typeof value === "string") {
-    const { text, count } = await redactString(value);
-    counter.n += count;
-    return text;
-  }
+/** Redacts many plain strings: our rules on each, then one secretlint pass over all of them. */
+async function redactTexts(strings: string[]): Promise<Array<{ text: string; count: number }>> {
+  const ours = strings.map((s) => (s.length < 8 ? { text: s, count: 0 } : apply(s, RULES.flatMap((rule) => ruleFindings(s, rule)))));
+  const scan = ours.flatMap((o, i) => (strings[i].length < 8 ? [] : [i]));
+  const found = await secretlintFindingsMany(scan.map((i) => ours[i].text));
+  const out = [...ours];
+  scan.forEach((i, k) => {
+    // secretlint sees our markers; a report that touches one is about a secret we already removed.
+    const markers = [...ours[i].text.matchAll(MARKER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const theirs = found[k].filter((f) => !markers.some((m) => f.start < m.end && m.start < f.end));
+    const final = apply(ours[i].text, theirs);
+    out[i] = { text: final.text, count: ours[i].count + final.count };
+  });
+  return out;
+}
+
+type Slot = { holder: Record<string | number, unknown>; key: string | number; value: string };
+
+/** A copy of `value` whose strings of 8+ characters are listed in `slots`, to be redacted in place. */
+function copyWithSlots(value: unknown, slots: Slot[]): unknown {
   if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const v of value) out.push(await redactValue(v, counter));
+    const out: unknown[] = value.map((v) => copyWithSlots(v, slots));
+    value.forEach((v, i) => {
+      if (typeof v === "string" && v.length >= 8) slots.push({ holder: out as unknown as Record<number, unknown>, key: i, value: v });
+    });
     return out;
   }
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = await redactValue(v, counter);
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = copyWithSlots(v, slots);
+      if (typeof v === "string" && v.length >= 8) slots.push({ holder: out, key: k, value: v });
+    }
     return out;
   }
   return value;
+}
+
+/** Redacts every string in `values` (copies; the input is not changed), secretlint once for all. */
+async function redactValues(values: unknown[], counter: { n: number }): Promise<unknown[]> {
+  const slots: Slot[] = [];
+  const out = values.map((v) => (typeof v === "string" ? v : copyWithSlots(v, slots)));
+  values.forEach((v, i) => {
+    if (typeof v === "string" && v.length >= 8) slots.push({ holder: out as unknown as Record<number, unknown>, key: i, value: v });
+  });
+  const plain: Slot[] = [];
+  for (const slot of slots) {
+    // Text attachments are decoded and scanned one by one; they are few and can be large.
+    const dataUrl = /^data:/i.test(slot.value.slice(0, 5)) ? await redactDataUrl(slot.value) : null;
+    if (dataUrl) {
+      slot.holder[slot.key] = dataUrl.text;
+      counter.n += dataUrl.count;
+    } else plain.push(slot);
+  }
+  const redacted = await redactTexts(plain.map((slot) => slot.value));
+  plain.forEach((slot, i) => {
+    slot.holder[slot.key] = redacted[i].text;
+    counter.n += redacted[i].count;
+  });
+  return out;
 }
 
 function dropModelSecrets(models: unknown, counter: { n: number }): unknown {
@@ -185,13 +219,11 @@ function dropModelSecrets(models: unknown, counter: { n: number }): unknown {
 /** Redacts a batch of raw sync items; returns new items (the input is not changed) and the count. */
 export async function redactItems(items: unknown[]): Promise<{ items: unknown[]; redactions: number }> {
   const counter = { n: 0 };
-  const out: unknown[] = [];
-  for (const item of items) {
-    if (item !== null && typeof item === "object" && (item as { type?: unknown }).type === "model") {
-      const withModels = { ...(item as Record<string, unknown>) };
-      withModels.data = dropModelSecrets(withModels.data, counter);
-      out.push(await redactValue(withModels, counter));
-    } else out.push(await redactValue(item, counter));
-  }
-  return { items: out, redactions: counter.n };
+  const prepared = items.map((item) => {
+    if (item === null || typeof item !== "object" || (item as { type?: unknown }).type !== "model") return item;
+    const withModels = { ...(item as Record<string, unknown>) };
+    withModels.data = dropModelSecrets(withModels.data, counter);
+    return withModels;
+  });
+  return { items: await redactValues(prepared, counter), redactions: counter.n };
 }

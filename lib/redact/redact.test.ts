@@ -233,6 +233,28 @@ describe("redactItems", () => {
   });
 });
 
+describe("batched secretlint", () => {
+  it("redacts a whole batch exactly as it redacts each string alone, neighbours and all", async () => {
+    // Every corpus string, in one batch, credentials next to prose and code, plus neighbours built to
+    // tempt a pattern across the join: a PEM header in one string and its footer in the next, a key
+    // name at the end of one string and a value at the start of the next.
+    const pemBody = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7".repeat(3);
+    const strings = [
+      ...positives.map((p) => p.text),
+      ...negatives,
+      ...code,
+      "notes before -----BEGIN RSA PRIVATE KEY-----",
+      `${pemBody}\n-----END RSA PRIVATE KEY----- after`,
+      "the config says aws_secret_access_key",
+      "= wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEX and then some",
+    ];
+    const alone = await Promise.all(strings.map((s) => redactString(s)));
+    const { items, redactions } = await redactItems([{ type: "part", data: { id: "prt_all", lines: strings } }]);
+    expect((items[0] as { data: { lines: string[] } }).data.lines).toEqual(alone.map((r) => r.text));
+    expect(redactions).toBe(alone.reduce((n, r) => n + r.count, 0));
+  });
+});
+
 describe("secretlint profiler", () => {
   it("keeps no performance record of past runs (the preset's profiler would otherwise grow forever)", async () => {
     const { secretLintProfiler } = await import("@secretlint/profiler");

@@ -79,10 +79,10 @@ export class RenderCache {
   }
 
   private lookup<T>(id: string, hash: string): { value: T } | undefined {
-    const entry = this.lru.get(id);
-    if (entry && entry.hash === hash) {
+    // A stale version is not a use: it must not outlive current entries in the eviction order.
+    if (this.lru.peek(id)?.hash === hash) {
       this.counters.hits++;
-      return { value: entry.value as T };
+      return { value: this.lru.get(id)!.value as T };
     }
     this.counters.misses++;
     return undefined;

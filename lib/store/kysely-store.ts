@@ -214,24 +214,24 @@ export class KyselyStore implements Store {
     return rows.map((r) => r.id);
   }
 
-  async takeRateToken(key: string, now: number, intervalMs: number, toleranceMs: number): Promise<RateTake> {
+  async takeRateToken(key: string, now: number, interval: number, tolerance: number): Promise<RateTake> {
     // One upsert, atomic on both databases. The casts give PostgreSQL the parameters' types.
     const at = sql<number>`cast(${now} as bigint)`;
     const base = sql<number>`case when rate_buckets.tat > ${at} then rate_buckets.tat else ${at} end`;
-    const fits = sql<boolean>`${base} - ${at} <= cast(${toleranceMs} as bigint)`;
+    const fits = sql<boolean>`${base} - ${at} <= cast(${tolerance} as bigint)`;
     const row = await this.db
       .insertInto("rate_buckets")
-      .values({ key, tat: now + intervalMs, allowed: 1 })
+      .values({ key, tat: now + interval, allowed: 1 })
       .onConflict((oc) =>
         oc.column("key").doUpdateSet({
-          tat: sql`case when ${fits} then ${base} + cast(${intervalMs} as bigint) else rate_buckets.tat end`,
+          tat: sql`case when ${fits} then ${base} + cast(${interval} as bigint) else rate_buckets.tat end`,
           allowed: sql`case when ${fits} then 1 else 0 end`,
         }),
       )
       .returning(["tat", "allowed"])
       .executeTakeFirstOrThrow();
     if (Number(row.allowed) === 1) return { allowed: true };
-    return { allowed: false, retryAfterMs: Number(row.tat) - toleranceMs - now };
+    return { allowed: false, retryAfter: Number(row.tat) - tolerance - now };
   }
 
   async pruneRateLimits(now: number): Promise<number> {

@@ -45,10 +45,11 @@ const migrations: Record<string, Migration> = {
     },
   },
   // Fixed windows let a client through at twice the limit across a window edge and made the count
-  // depend on the clock: limits are token buckets now, one time per key. Old counters are dropped.
+  // depend on the clock: limits are token buckets now, one time per key. `rate_limits` stays for
+  // now: during a rolling deploy on one PostgreSQL database the old instances still write it. A
+  // later release drops it.
   "0003_rate_buckets": {
     async up(db: Kysely<unknown>) {
-      await db.schema.dropTable("rate_limits").ifExists().execute();
       await db.schema
         .createTable("rate_buckets")
         .ifNotExists()

@@ -147,8 +147,8 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
       expect(await take(1_000_001)).toEqual({ allowed: true });
       expect(await take(1_000_002)).toEqual({ allowed: true });
       // Empty: the next token is due when the first one refills, 10 s after the burst began.
-      expect(await take(1_000_003)).toEqual({ allowed: false, retryAfterMs: 9_997 });
-      expect(await take(1_005_000)).toEqual({ allowed: false, retryAfterMs: 5_000 }); // refusals cost nothing
+      expect(await take(1_000_003)).toEqual({ allowed: false, retryAfter: 9_997 });
+      expect(await take(1_005_000)).toEqual({ allowed: false, retryAfter: 5_000 }); // refusals cost nothing
       expect(await take(1_000_002, `${key}:other`)).toEqual({ allowed: true }); // keys are independent
       expect(await take(1_010_000)).toEqual({ allowed: true });
       expect(await take(1_010_001)).toMatchObject({ allowed: false });

@@ -66,13 +66,14 @@ export interface Store {
   listExpired(now: number, limit: number): Promise<string[]>;
   /**
    * Takes one token from the bucket `key` (GCRA: the bucket is a single "theoretical arrival time").
-   * A token is granted when the bucket's time is at most `toleranceMs` ahead of `now`, and then moves
-   * `intervalMs` further. Atomic on both databases; a refused take changes nothing.
+   * A token is granted when the bucket's time is at most `tolerance` ahead of `now`, and then moves
+   * `interval` further. All in one unit of the caller's choosing (integers); `retryAfter` comes back
+   * in it too. Atomic on both databases; a refused take changes nothing.
    */
-  takeRateToken(key: string, now: number, intervalMs: number, toleranceMs: number): Promise<RateTake>;
+  takeRateToken(key: string, now: number, interval: number, tolerance: number): Promise<RateTake>;
   /** Deletes buckets that are full again at `now` (a missing bucket means the same); returns how many. */
   pruneRateLimits(now: number): Promise<number>;
   close(): Promise<void>;
 }
 
-export type RateTake = { allowed: true } | { allowed: false; retryAfterMs: number };
+export type RateTake = { allowed: true } | { allowed: false; retryAfter: number };
