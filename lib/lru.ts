@@ -20,6 +20,11 @@ export class Lru<K, V> {
     return hit.value;
   }
 
+  /** The value under `key`, leaving its place in the eviction order alone. */
+  peek(key: K): V | undefined {
+    return this.map.get(key)?.value;
+  }
+
   set(key: K, value: V): void {
     this.delete(key);
     const size = this.sizeOf(value);

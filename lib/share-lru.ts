@@ -6,7 +6,8 @@ import { Lru } from "./lru";
 type Entry<V> = { shareId: string; value: V; bytes: number };
 
 export class ShareLru<V> {
-  private readonly entries = new Map<string, Entry<V>>(); // insertion order = least recently used first
+  // The byte bound and the eviction order are Lru's; this class adds the index by share.
+  private readonly entries: Lru<string, Entry<V>>;
   private readonly byShare = new Map<string, Set<string>>();
   // Bumped by dropShare: work that started before an unshare must not put the share back (see
   // generation()). Bounded: a record matters only while such work is in flight, a few hundred ms.
@@ -14,24 +15,24 @@ export class ShareLru<V> {
   // forgotten drop can never let a fill through.
   private readonly generations = new Lru<string, number>(10_000, Infinity, () => 0, () => this.epoch++);
   private epoch = 0;
-  private total = 0;
   /** Entries pushed out by the byte bound since the cache was made. */
   evictions = 0;
 
-  constructor(readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {
+    this.entries = new Lru<string, Entry<V>>(Infinity, maxBytes, (e) => e.bytes, (key, e) => {
+      this.unindex(key, e.shareId);
+      this.evictions++;
+    });
+  }
 
   /** The value under `key`, now the most recently used. */
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return this.entries.get(key)?.value;
   }
 
   /** The value under `key`, leaving its place in the eviction order alone. */
   peek(key: string): V | undefined {
-    return this.entries.get(key)?.value;
+    return this.entries.peek(key)?.value;
   }
 
   /** A token for set(): taken before slow work, it refuses the result if the share was dropped meanwhile. */
@@ -49,27 +50,24 @@ export class ShareLru<V> {
     if (generation !== this.generation(shareId)) return false;
     this.delete(key);
     if (bytes > this.maxBytes) return false;
-    this.entries.set(key, { shareId, value, bytes });
-    this.total += bytes;
     let keys = this.byShare.get(shareId);
     if (!keys) this.byShare.set(shareId, (keys = new Set()));
     keys.add(key);
-    for (const oldest of this.entries.keys()) {
-      if (this.total <= this.maxBytes) break;
-      this.delete(oldest);
-      this.evictions++;
-    }
+    this.entries.set(key, { shareId, value, bytes });
     return true;
   }
 
   delete(key: string): void {
-    const entry = this.entries.get(key);
+    const entry = this.entries.peek(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.total -= entry.bytes;
-    const keys = this.byShare.get(entry.shareId);
+    this.unindex(key, entry.shareId);
+  }
+
+  private unindex(key: string, shareId: string): void {
+    const keys = this.byShare.get(shareId);
     keys?.delete(key);
-    if (keys?.size === 0) this.byShare.delete(entry.shareId);
+    if (keys?.size === 0) this.byShare.delete(shareId);
   }
 
   /** The keys a share holds now. */
@@ -95,6 +93,6 @@ export class ShareLru<V> {
   }
 
   get bytes(): number {
-    return this.total;
+    return this.entries.totalSize;
   }
 }

@@ -115,10 +115,14 @@ function apply(s: string, findings: Finding[]): { text: string; count: number } 
 
 const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
 
+// Shorter strings (ids, roles, enum values) cannot hold a credential.
+const MIN_SCANNED = 8;
+const isDataUrl = (s: string) => /^data:/i.test(s.slice(0, 5));
+
 /** Redacts one string: a data: URL by its decoded payload, anything else as text. */
 export async function redactString(s: string): Promise<{ text: string; count: number }> {
-  if (s.length < 8) return { text: s, count: 0 }; // ids, roles, enum values cannot hold a credential
-  if (/^data:/i.test(s.slice(0, 5))) {
+  if (s.length < MIN_SCANNED) return { text: s, count: 0 };
+  if (isDataUrl(s)) {
     const result = await redactDataUrl(s);
     if (result) return result;
   }
@@ -131,8 +135,8 @@ async function redactText(s: string): Promise<{ text: string; count: number }> {
 
 /** Redacts many plain strings: our rules on each, then one secretlint pass over all of them. */
 async function redactTexts(strings: string[]): Promise<Array<{ text: string; count: number }>> {
-  const ours = strings.map((s) => (s.length < 8 ? { text: s, count: 0 } : apply(s, RULES.flatMap((rule) => ruleFindings(s, rule)))));
-  const scan = ours.flatMap((o, i) => (strings[i].length < 8 ? [] : [i]));
+  const ours = strings.map((s) => (s.length < MIN_SCANNED ? { text: s, count: 0 } : apply(s, RULES.flatMap((rule) => ruleFindings(s, rule)))));
+  const scan = strings.flatMap((s, i) => (s.length < MIN_SCANNED ? [] : [i]));
   const found = await secretlintFindingsMany(scan.map((i) => ours[i].text));
   const out = [...ours];
   scan.forEach((i, k) => {
@@ -147,21 +151,20 @@ async function redactTexts(strings: string[]): Promise<Array<{ text: string; cou
 
 type Slot = { holder: Record<string | number, unknown>; key: string | number; value: string };
 
-/** A copy of `value` whose strings of 8+ characters are listed in `slots`, to be redacted in place. */
+/** A copy of `value` whose strings that can hold a credential are listed in `slots`, to be redacted in place. */
 function copyWithSlots(value: unknown, slots: Slot[]): unknown {
+  const place = (holder: Record<string | number, unknown>, key: string | number, v: unknown) => {
+    holder[key] = copyWithSlots(v, slots);
+    if (typeof v === "string" && v.length >= MIN_SCANNED) slots.push({ holder, key, value: v });
+  };
   if (Array.isArray(value)) {
-    const out: unknown[] = value.map((v) => copyWithSlots(v, slots));
-    value.forEach((v, i) => {
-      if (typeof v === "string" && v.length >= 8) slots.push({ holder: out as unknown as Record<number, unknown>, key: i, value: v });
-    });
+    const out: unknown[] = [];
+    value.forEach((v, i) => place(out as unknown as Record<number, unknown>, i, v));
     return out;
   }
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = copyWithSlots(v, slots);
-      if (typeof v === "string" && v.length >= 8) slots.push({ holder: out, key: k, value: v });
-    }
+    for (const [k, v] of Object.entries(value)) place(out, k, v);
     return out;
   }
   return value;
@@ -170,14 +173,11 @@ function copyWithSlots(value: unknown, slots: Slot[]): unknown {
 /** Redacts every string in `values` (copies; the input is not changed), secretlint once for all. */
 async function redactValues(values: unknown[], counter: { n: number }): Promise<unknown[]> {
   const slots: Slot[] = [];
-  const out = values.map((v) => (typeof v === "string" ? v : copyWithSlots(v, slots)));
-  values.forEach((v, i) => {
-    if (typeof v === "string" && v.length >= 8) slots.push({ holder: out as unknown as Record<number, unknown>, key: i, value: v });
-  });
+  const out = copyWithSlots(values, slots) as unknown[];
   const plain: Slot[] = [];
   for (const slot of slots) {
     // Text attachments are decoded and scanned one by one; they are few and can be large.
-    const dataUrl = /^data:/i.test(slot.value.slice(0, 5)) ? await redactDataUrl(slot.value) : null;
+    const dataUrl = isDataUrl(slot.value) ? await redactDataUrl(slot.value) : null;
     if (dataUrl) {
       slot.holder[slot.key] = dataUrl.text;
       counter.n += dataUrl.count;

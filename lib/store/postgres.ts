@@ -15,9 +15,10 @@ const types = {
 export async function openPostgresStore(connectionString: string, poolSize = 10): Promise<KyselyStore> {
   const pool = new pg.Pool({ connectionString, max: poolSize, types: types as pg.CustomTypesConfig });
   // A connection that fails outside a query (the server ends it: a restart, a failover,
-  // pg_terminate_backend, a forced DROP DATABASE; or the network drops it) must not take the process down: pg reports it as an 'error' event, on the pool
-  // for an idle connection and on the client itself for one already leaving the pool, and an
-  // 'error' event nobody listens to throws. The pool opens a new connection on next use.
+  // pg_terminate_backend, a forced DROP DATABASE; or the network drops it) must not take the process
+  // down: pg reports it as an 'error' event, on the pool for an idle connection and on the client
+  // itself for one already leaving the pool, and an 'error' event nobody listens to throws. The pool
+  // opens a new connection on next use.
   const lost = (err: Error) => console.error(`[parley] a PostgreSQL connection failed and is dropped: ${err.message}`);
   pool.on("connect", (client) => client.on("error", lost));
   pool.on("error", () => {}); // the pool passes on an idle client's error, already logged just above
