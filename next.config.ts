@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
-import { HTML_LIMITED_BOTS } from "./lib/html-bots";
-import { NOINDEX as NOINDEX_VALUE } from "./lib/security-headers";
+import { HTML_LIMITED_BOTS } from "./lib/http/bots";
+import { NOINDEX as NOINDEX_VALUE } from "./lib/http/security-headers";
 
 const NOINDEX = { key: "X-Robots-Tag", value: NOINDEX_VALUE };
 

@@ -34,7 +34,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       PARLEY_PUBLIC_URL: "",
       // The whole suite runs from 127.0.0.1 and creates hundreds of shares: limits far above it.
-      // The limiter itself is tested with low limits in lib/operators.test.ts.
+      // The limiter itself is tested with low limits in lib/shares/operators.test.ts.
       PARLEY_RATE_CREATE: "100000/1m",
       PARLEY_RATE_LOOKUP: "100000/1m",
       PARLEY_ADMIN_TOKEN: E2E_ADMIN_TOKEN,

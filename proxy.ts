@@ -4,18 +4,18 @@
 // 2. Lookups of ids that do not exist count toward the per-client lookup limit. Live ids never count,
 //    so link-preview bots fetching a fresh link (page, card, assets) are never blocked.
 // 3. Live share pages come from the page cache when an unchanged share was viewed before
-//    (lib/page-serve.ts): always after the state check above, so a removed share is never served.
+//    (lib/cache/page-serve.ts): always after the state check above, so a removed share is never served.
 // 4. Headers: a CSP with a per-request nonce (Next puts it on its own scripts when the request carries
 //    the CSP header), no-referrer and friends on pages; noindex and no-store on everything under /s,
 //    /share and /api/share.
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiError, toErrorResponse } from "@/lib/api";
-import { clientIp } from "@/lib/client-ip";
-import { enforceRateLimit } from "@/lib/rate-limit";
-import { contentSecurityPolicy, NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, SHARE_PATH } from "@/lib/security-headers";
-import { isPageFill, servePage, stripPageFill } from "@/lib/page-serve";
-import { getShareState } from "@/lib/shares";
-import { tombstoneResponse } from "@/lib/tombstone";
+import { ApiError, toErrorResponse } from "@/lib/http/api";
+import { clientIp } from "@/lib/http/client-ip";
+import { enforceRateLimit } from "@/lib/shares/rate-limit";
+import { contentSecurityPolicy, NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, SHARE_PATH } from "@/lib/http/security-headers";
+import { isPageFill, servePage, stripPageFill } from "@/lib/cache/page-serve";
+import { getShareState } from "@/lib/shares/shares";
+import { tombstoneResponse } from "@/lib/http/tombstone";
 
 const VIEWER = /^\/(?:s|share)\/([^/]+)(\/.+)?$/;
 const API = /^\/api\/share\/([^/]+)(?:\/.*)?$/;
@@ -58,7 +58,7 @@ export async function proxy(req: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = pageHeaders(nonce, pathname);
   const requestHeaders = new Headers(req.headers);
-  // A live share's page: from the page cache (lib/page-serve.ts), or rendered by Next and kept. The
+  // A live share's page: from the page cache (lib/cache/page-serve.ts), or rendered by Next and kept. The
   // cache's own inner request passes through to Next like any other.
   if (viewer && state?.status === "live") {
     if (isPageFill(req.headers)) stripPageFill(requestHeaders);

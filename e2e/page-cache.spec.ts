@@ -1,4 +1,4 @@
-// The page cache (lib/page-cache.ts, lib/page-serve.ts): a repeat view of an unchanged share is the
+// The page cache (lib/cache/page-cache.ts, lib/cache/page-serve.ts): a repeat view of an unchanged share is the
 // stored page with a fresh nonce that matches its CSP; a sync or an unshare shows at once. The first
 // view of a version renders straight through, the second fills the cache, later ones are hits.
 import { expect, test } from "@playwright/test";

@@ -1,7 +1,7 @@
 // Large content served from its own URL: tool outputs as text/plain, attachments decoded from their
 // data: URLs with a content type that can never run script in Parley's origin.
 import { expect, test } from "@playwright/test";
-import { attachmentUrl, toolOutputUrl } from "../lib/content-urls";
+import { attachmentUrl, toolOutputUrl } from "../lib/view/content-urls";
 import { readMergedData, replay, type DataItem } from "./support/fixtures";
 
 const decoded = (url: unknown) => Buffer.from(String(url).split(",")[1], "base64");

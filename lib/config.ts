@@ -48,7 +48,7 @@ const duration = z.string().transform((v, ctx) => {
 
 export type RateLimit = { limit: number; windowMs: number } | null;
 
-/** "30/h", "60/m", "1000/1d", "off" -> N per window (a token bucket, lib/rate-limit.ts), or null for none. */
+/** "30/h", "60/m", "1000/1d", "off" -> N per window (a token bucket, lib/shares/rate-limit.ts), or null for none. */
 export function parseRateLimit(value: string): RateLimit | undefined {
   if (/^\s*(off|0|none)\s*$/i.test(value)) return null;
   const m = /^\s*(\d+)\s*\/\s*(\d*)\s*([smhdw])\s*$/i.exec(value);

@@ -19,7 +19,7 @@ export async function onServerStart(): Promise<void> {
   const { getStore } = await import("./store");
   await getStore();
   // Stamp each request with its socket address (for rate limits) and start the expiry sweep.
-  const { stampPeerAddress, startSweep } = await import("./lifecycle");
+  const { stampPeerAddress, startSweep } = await import("./shares/lifecycle");
   stampPeerAddress();
   startSweep();
   // Not awaited: serving starts at once; the first preview card then skips the WebAssembly start-up.

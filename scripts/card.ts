@@ -4,11 +4,11 @@
 // Prints the render time of the first (cold: fonts, wasm) and a second render, and the byte size.
 import fs from "node:fs";
 import path from "node:path";
-import { buildConversation } from "../lib/conversation";
+import { buildConversation } from "../lib/view/conversation";
 import { getConfig } from "../lib/config";
 import { cardModel, renderCard } from "../lib/og/render-card";
 import type { DataItem } from "../lib/schema";
-import { computeShareFacts } from "../lib/share-facts";
+import { computeShareFacts } from "../lib/view/share-facts";
 
 async function main() {
   const args = process.argv.slice(2);

@@ -1,17 +1,17 @@
 // Attachments: file parts and the attachments[] of a tool's completed state. A data: URL is never put
-// into the page; its bytes are served from the part's own URL (lib/content-urls.ts attachmentUrl):
+// into the page; its bytes are served from the part's own URL (lib/view/content-urls.ts attachmentUrl):
 // raster images as <img src=that URL>, large ones behind a click (<details>, so no JavaScript is
 // needed and the browser fetches nothing until it opens), anything else as a download link.
 // Attachments the server left out at ingest say so and why; file:// and remote URLs are never
 // fetched, so they stay a chip with name, type and origin.
 import type { FilePart as FilePartData } from "@/lib/schema";
-import { attachmentUrl, isInlineImage } from "@/lib/content-urls";
-import { dataUrlByteLength, describeOmission, omittedAttachment } from "@/lib/attachments";
-import { formatBytes } from "@/lib/format";
-import { baseName, relativePath } from "@/lib/paths";
-import type { ViewContext } from "../view-context";
-import { Collapsible } from "../collapsible";
-import { PlainOutput } from "../plain-output";
+import { attachmentUrl, isInlineImage } from "@/lib/view/content-urls";
+import { dataUrlByteLength, describeOmission, omittedAttachment } from "@/lib/shares/attachments";
+import { formatBytes } from "@/lib/view/format";
+import { baseName, relativePath } from "@/lib/view/paths";
+import type { ViewContext } from "../conversation/view-context";
+import { Collapsible } from "../blocks/collapsible";
+import { PlainOutput } from "../blocks/plain-output";
 
 // Images above this are a placeholder that loads on click: a few megabytes a screenshot add up fast
 // on a phone, and most readers never need them.

@@ -1,8 +1,8 @@
 // patch: the files a step changed on disk (each linking to its diff when the share has one).
 import type { PatchPart as PatchPartData } from "@/lib/schema";
-import { relativePath } from "@/lib/paths";
-import { fileAnchor } from "@/lib/session-stats";
-import type { ViewContext } from "../view-context";
+import { relativePath } from "@/lib/view/paths";
+import { fileAnchor } from "@/lib/view/session-stats";
+import type { ViewContext } from "../conversation/view-context";
 
 export function PatchPart({ part, ctx, diffAnchors }: { part: PatchPartData; ctx: ViewContext; diffAnchors: Set<string> }) {
   return (

@@ -1,7 +1,7 @@
 // Reasoning: a collapsed "Thinking" block with the model's notes as markdown.
 import type { ReasoningPart as ReasoningPartData } from "@/lib/schema";
 import { renderMarkdown } from "@/lib/render/markdown";
-import { formatDuration } from "@/lib/format";
+import { formatDuration } from "@/lib/view/format";
 
 export function ReasoningPart({ part, shareId }: { part: ReasoningPartData; shareId: string }) {
   const time = (part as { time?: { start?: number; end?: number } }).time;

@@ -1,6 +1,6 @@
 // retry: the client retried a failed provider call; which attempt, and why.
 import type { RetryPart as RetryPartData } from "@/lib/schema";
-import { rec, str } from "@/lib/tool-data";
+import { rec, str } from "@/lib/view/tool-data";
 
 export function RetryPart({ part }: { part: RetryPartData }) {
   const error = rec(part.error);

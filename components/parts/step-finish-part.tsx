@@ -1,6 +1,6 @@
 // step-finish: the step's token use and cost, as a quiet footer line.
 import type { StepFinishPart as StepFinishPartData } from "@/lib/schema";
-import { formatCompact, formatCost } from "@/lib/format";
+import { formatCompact, formatCost } from "@/lib/view/format";
 
 export function StepFinishPart({ part }: { part: StepFinishPartData }) {
   const t = part.tokens;

@@ -1,6 +1,6 @@
 // subtask: a command that handed work to another agent.
 import type { SubtaskPart as SubtaskPartData } from "@/lib/schema";
-import { RedactedText } from "../redacted-text";
+import { RedactedText } from "../blocks/redacted-text";
 
 export function SubtaskPart({ part }: { part: SubtaskPartData }) {
   return (

@@ -1,7 +1,7 @@
 // Text: the user's words as typed (whitespace kept, long prompts collapsed), the assistant's as markdown.
 import type { TextPart as TextPartData } from "@/lib/schema";
 import { renderMarkdown } from "@/lib/render/markdown";
-import { RedactedText } from "../redacted-text";
+import { RedactedText } from "../blocks/redacted-text";
 
 // Past these a prompt starts collapsed to a few lines with a "Show more" toggle.
 const LONG_LINES = 12;

@@ -1,13 +1,13 @@
 // A tool call: a header (tool, what it acted on, status, duration), then by state: the tool's own
 // renderer when completed, an error block, a compact "in progress" row, or a compaction note.
 import type { ToolPart as ToolPartData } from "@/lib/schema";
-import { rec } from "@/lib/tool-data";
-import { formatDuration } from "@/lib/format";
+import { rec } from "@/lib/view/tool-data";
+import { formatDuration } from "@/lib/view/format";
 import { toolFor } from "../tools/registry";
-import type { ViewContext } from "../view-context";
-import { RedactedText } from "../redacted-text";
-import { ShowAll } from "../show-all";
-import { limitOutput } from "@/lib/output-limit";
+import type { ViewContext } from "../conversation/view-context";
+import { RedactedText } from "../blocks/redacted-text";
+import { ShowAll } from "../blocks/show-all";
+import { limitOutput } from "@/lib/view/output-limit";
 
 export function ErrorBlock({ message, showAll }: { message: string; showAll?: { shareId: string; partId: string } }) {
   const m = /^(\w*Error:)\s*/.exec(message) ?? /^(Error:?)\s*/.exec(message);

@@ -1,10 +1,10 @@
 // bash: the command, its description, the output as a terminal (ANSI colours) and the exit code.
-import { num, str, tagged } from "@/lib/tool-data";
-import { CopyButton } from "../copy-button";
-import { RedactedText } from "../redacted-text";
-import { Terminal } from "../terminal";
-import { ShowAll } from "../show-all";
-import { limitOutput } from "@/lib/output-limit";
+import { num, str, tagged } from "@/lib/view/tool-data";
+import { CopyButton } from "../blocks/copy-button";
+import { RedactedText } from "../blocks/redacted-text";
+import { Terminal } from "../blocks/terminal";
+import { ShowAll } from "../blocks/show-all";
+import { limitOutput } from "@/lib/view/output-limit";
 import type { ToolProps } from "./types";
 
 /** Splits OpenCode's trailing <shell_metadata> note (e.g. "User aborted the command") off the output. */

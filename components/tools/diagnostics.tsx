@@ -1,6 +1,6 @@
 // LSP diagnostics a write/edit reported: errors only, as upstream shows them.
-import { rec, arr, type Rec } from "@/lib/tool-data";
-import { relativePath } from "@/lib/paths";
+import { rec, arr, type Rec } from "@/lib/view/tool-data";
+import { relativePath } from "@/lib/view/paths";
 
 type Diag = { file: string; line?: number; col?: number; message: string };
 

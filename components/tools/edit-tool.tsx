@@ -1,7 +1,7 @@
 // edit: the file, the unified diff (metadata.diff or filediff.patch) with +/- counts, diagnostics.
-import { rec, str } from "@/lib/tool-data";
-import { parseUnifiedDiff } from "@/lib/diff";
-import { DiffBlock } from "../diff-block";
+import { rec, str } from "@/lib/view/tool-data";
+import { parseUnifiedDiff } from "@/lib/view/diff";
+import { DiffBlock } from "../blocks/diff-block";
 import { Diagnostics } from "./diagnostics";
 import type { ToolProps } from "./types";
 

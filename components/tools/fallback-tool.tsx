@@ -1,7 +1,7 @@
 // MCP and unknown tools: the input as a key/value table and the output behind a toggle.
-import { Collapsible } from "../collapsible";
-import { PlainOutput } from "../plain-output";
-import { RedactedText } from "../redacted-text";
+import { Collapsible } from "../blocks/collapsible";
+import { PlainOutput } from "../blocks/plain-output";
+import { RedactedText } from "../blocks/redacted-text";
 import type { ToolProps } from "./types";
 
 export function InputTable({ input }: { input: Record<string, unknown> }) {

@@ -1,8 +1,8 @@
 // lsp: the language-server request (operation and position) and its answer behind a toggle.
-import { num, str } from "@/lib/tool-data";
-import { relativePath } from "@/lib/paths";
-import { Collapsible } from "../collapsible";
-import { PlainOutput } from "../plain-output";
+import { num, str } from "@/lib/view/tool-data";
+import { relativePath } from "@/lib/view/paths";
+import { Collapsible } from "../blocks/collapsible";
+import { PlainOutput } from "../blocks/plain-output";
 import type { ToolProps } from "./types";
 
 export function LspTool({ part, input, state, ctx }: ToolProps) {

@@ -1,9 +1,9 @@
 // patch / apply_patch: the patch text the agent applied, drawn as a diff when it is one.
-import { rec, str } from "@/lib/tool-data";
-import { parseUnifiedDiff } from "@/lib/diff";
-import { DiffBlock } from "../diff-block";
-import { Collapsible } from "../collapsible";
-import { PlainOutput } from "../plain-output";
+import { rec, str } from "@/lib/view/tool-data";
+import { parseUnifiedDiff } from "@/lib/view/diff";
+import { DiffBlock } from "../blocks/diff-block";
+import { Collapsible } from "../blocks/collapsible";
+import { PlainOutput } from "../blocks/plain-output";
 import type { ToolProps } from "./types";
 
 export async function PatchTool({ part, input, state, metadata, ctx }: ToolProps) {

@@ -1,5 +1,5 @@
 // question: what the agent asked, the options it offered, and the answer chosen.
-import { arr, rec, str } from "@/lib/tool-data";
+import { arr, rec, str } from "@/lib/view/tool-data";
 import type { ToolProps } from "./types";
 
 export function QuestionTool({ input, metadata }: ToolProps) {

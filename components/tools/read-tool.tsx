@@ -1,13 +1,13 @@
 // read: the path, the line range, and the content with line numbers (or a directory's entries, or
 // the images the read attached).
-import { arr, num, rec, str, tagged } from "@/lib/tool-data";
+import { arr, num, rec, str, tagged } from "@/lib/view/tool-data";
 import { languageForPath } from "@/lib/render/languages";
-import { relativePath } from "@/lib/paths";
-import { CodeBlock } from "../code-block";
+import { relativePath } from "@/lib/view/paths";
+import { CodeBlock } from "../blocks/code-block";
 import { Attachment } from "../parts/file-part";
-import { ShowAll } from "../show-all";
-import { attachmentUrl } from "@/lib/content-urls";
-import { limitOutput } from "@/lib/output-limit";
+import { ShowAll } from "../blocks/show-all";
+import { attachmentUrl } from "@/lib/view/content-urls";
+import { limitOutput } from "@/lib/view/output-limit";
 import type { ToolProps } from "./types";
 
 /** Strips the "N: " prefixes OpenCode puts on each line of a read's <content>. */

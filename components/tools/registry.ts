@@ -1,8 +1,8 @@
 // Tool name -> renderer. Adding a tool is one line here; anything not listed (MCP tools such as
 // "github_create_issue", tools from newer clients) gets the fallback with its own name.
-import { str, type Rec } from "@/lib/tool-data";
-import { relativePath } from "@/lib/paths";
-import type { ViewContext } from "../view-context";
+import { str, type Rec } from "@/lib/view/tool-data";
+import { relativePath } from "@/lib/view/paths";
+import type { ViewContext } from "../conversation/view-context";
 import { BashTool } from "./bash-tool";
 import { EditTool } from "./edit-tool";
 import { FallbackTool } from "./fallback-tool";

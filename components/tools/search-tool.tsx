@@ -1,8 +1,8 @@
 // grep, glob and list: the pattern (or path), how many matches, and the results behind a toggle.
-import { num, str } from "@/lib/tool-data";
-import { relativePath } from "@/lib/paths";
-import { Collapsible } from "../collapsible";
-import { PlainOutput } from "../plain-output";
+import { num, str } from "@/lib/view/tool-data";
+import { relativePath } from "@/lib/view/paths";
+import { Collapsible } from "../blocks/collapsible";
+import { PlainOutput } from "../blocks/plain-output";
 import type { ToolProps } from "./types";
 
 /** Replaces absolute paths under the session directory in tool output with relative ones. */

@@ -1,8 +1,8 @@
 // skill: which skill was loaded, from where, and its instructions behind a toggle.
-import { str, tagged } from "@/lib/tool-data";
-import { relativePath } from "@/lib/paths";
+import { str, tagged } from "@/lib/view/tool-data";
+import { relativePath } from "@/lib/view/paths";
 import { renderMarkdown } from "@/lib/render/markdown";
-import { Collapsible } from "../collapsible";
+import { Collapsible } from "../blocks/collapsible";
 import type { ToolProps } from "./types";
 
 export function SkillTool({ part, input, state, metadata, ctx }: ToolProps) {

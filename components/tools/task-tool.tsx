@@ -1,8 +1,8 @@
 // task: a subagent run. Its child session is not shared, so we show the prompt and its final result.
-import { rec, str, tagged } from "@/lib/tool-data";
+import { rec, str, tagged } from "@/lib/view/tool-data";
 import { renderMarkdown } from "@/lib/render/markdown";
-import { Collapsible } from "../collapsible";
-import { RedactedText } from "../redacted-text";
+import { Collapsible } from "../blocks/collapsible";
+import { RedactedText } from "../blocks/redacted-text";
 import type { ToolProps } from "./types";
 
 export function TaskTool({ part, input, state, metadata, ctx }: ToolProps) {

@@ -1,5 +1,5 @@
 // todowrite / todoread: the plan as a checklist with each item's status and priority.
-import { arr, rec, str } from "@/lib/tool-data";
+import { arr, rec, str } from "@/lib/view/tool-data";
 import type { ToolProps } from "./types";
 
 const STATUS: Record<string, { mark: string; label: string }> = {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { Rec } from "@/lib/tool-data";
+import type { Rec } from "@/lib/view/tool-data";
 import type { ToolPart } from "@/lib/schema";
-import type { ViewContext } from "../view-context";
+import type { ViewContext } from "../conversation/view-context";
 
 export type CompletedState = Extract<ToolPart["state"], { status: "completed" }>;
 export type ToolProps = { part: ToolPart; state: CompletedState; input: Rec; metadata: Rec; ctx: ViewContext };

@@ -1,7 +1,7 @@
 // websearch / codesearch: the query and the results text behind a toggle.
-import { str } from "@/lib/tool-data";
-import { Collapsible } from "../collapsible";
-import { PlainOutput } from "../plain-output";
+import { str } from "@/lib/view/tool-data";
+import { Collapsible } from "../blocks/collapsible";
+import { PlainOutput } from "../blocks/plain-output";
 import type { ToolProps } from "./types";
 
 export function WebSearchTool({ part, input, state, ctx }: ToolProps) {

@@ -1,8 +1,8 @@
 // webfetch: the URL as a nofollow link, the format, and the fetched text behind a toggle.
-import { str } from "@/lib/tool-data";
-import { Collapsible } from "../collapsible";
-import { ExternalLink } from "../external-link";
-import { PlainOutput } from "../plain-output";
+import { str } from "@/lib/view/tool-data";
+import { Collapsible } from "../blocks/collapsible";
+import { ExternalLink } from "../blocks/external-link";
+import { PlainOutput } from "../blocks/plain-output";
 import type { ToolProps } from "./types";
 
 export function WebfetchTool({ part, input, state, ctx }: ToolProps) {

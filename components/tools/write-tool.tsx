@@ -1,8 +1,8 @@
 // write: the path and the written content, highlighted by the file's extension, plus diagnostics.
-import { str } from "@/lib/tool-data";
+import { str } from "@/lib/view/tool-data";
 import { languageForPath } from "@/lib/render/languages";
-import { relativePath } from "@/lib/paths";
-import { CodeBlock } from "../code-block";
+import { relativePath } from "@/lib/view/paths";
+import { CodeBlock } from "../blocks/code-block";
 import { Diagnostics } from "./diagnostics";
 import type { ToolProps } from "./types";
 

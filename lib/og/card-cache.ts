@@ -1,9 +1,9 @@
 // The card of a share, cached per share version. The share state is read on every request, so a
 // sync (new version) or an unshare takes effect on the next fetch; a repeat fetch is a map lookup.
 import { getConfig } from "../config";
-import { Lru } from "../lru";
-import { processSingleton, registerShareCache } from "../process-cache";
-import { getSharePreview } from "../share-preview";
+import { Lru } from "../cache/lru";
+import { processSingleton, registerShareCache } from "../cache/process-cache";
+import { getSharePreview } from "../shares/preview";
 import { clampText, toCardText } from "./card-text";
 import { getCardFonts } from "./fonts";
 import { CARD_REVISION, cardModel, renderCard } from "./render-card";

@@ -1,6 +1,6 @@
 // Renders real cards (satori + resvg through next/og) for the titles that break naive renderers.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ShareFacts } from "../share-facts";
+import type { ShareFacts } from "../view/share-facts";
 import { pngSize } from "./png";
 import { cardModel, renderCard } from "./render-card";
 

@@ -1,9 +1,9 @@
 // Renders the preview card PNG with next/og (satori + resvg, in the Node runtime).
 import { ImageResponse } from "next/og";
 import { createElement } from "react";
-import { ShareCard, type CardModel } from "@/components/share-card";
-import { formatDate, formatMessages, formatModels, type ShareFacts } from "../share-facts";
-import { CARD_HEIGHT, CARD_WIDTH } from "../share-metadata";
+import { ShareCard, type CardModel } from "@/components/og/share-card";
+import { formatDate, formatMessages, formatModels, type ShareFacts } from "../view/share-facts";
+import { CARD_HEIGHT, CARD_WIDTH } from "../view/share-metadata";
 import { clampText, isRtl, toCardText } from "./card-text";
 import { getCardFonts } from "./fonts";
 

@@ -3,8 +3,8 @@
 // all hits; a sync changes the hash of only the parts it touched; unshare drops the share's entries.
 import { createHash } from "node:crypto";
 import { getConfig } from "../config";
-import { processSingleton, registerShareCache } from "../process-cache";
-import { ShareLru } from "../share-lru";
+import { processSingleton, registerShareCache } from "../cache/process-cache";
+import { ShareLru } from "../cache/share-lru";
 
 export type RenderCacheStats = { hits: number; misses: number; renders: number; evictions: number; entries: number; bytes: number; maxBytes: number };
 

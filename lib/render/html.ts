@@ -11,7 +11,7 @@
 // share its React: Fizz only calls our components (plain or async functions, no hooks, no client
 // components) and reads the elements they return, which are plain objects in every React 19 build.
 // So what is rendered here must stay plain server components: no hooks, no context, no "use client"
-// module (components/static-body.test.ts checks the last for the conversation body).
+// module (components/conversation/static-body.test.ts checks the last for the conversation body).
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ReactNode } from "react";

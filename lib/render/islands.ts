@@ -1,4 +1,4 @@
-// The server half of <HtmlIsland> (components/html-island.tsx): HTML rendered for this request,
+// The server half of <HtmlIsland> (components/client/html-island.tsx): HTML rendered for this request,
 // parked under a random key until server-side rendering of the same request takes it.
 //
 // The map only holds pages being rendered right now: an entry goes TAKEN_MS after it is taken (a

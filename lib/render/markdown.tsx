@@ -13,8 +13,8 @@
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
-import { CodeBlock } from "@/components/code-block";
-import { ExternalLink } from "@/components/external-link";
+import { CodeBlock } from "@/components/blocks/code-block";
+import { ExternalLink } from "@/components/blocks/external-link";
 import { remarkRedactions } from "./remark-redactions";
 import { safeHref } from "./urls";
 import { contentHash, getRenderCache } from "./cache";

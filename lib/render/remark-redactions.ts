@@ -1,5 +1,5 @@
 // A remark plugin that turns "[REDACTED:kind]" in markdown text into a <mark class="redacted"> node.
-import { REDACTION } from "../redaction";
+import { REDACTION } from "../redact/markers";
 
 type MdNode = { type: string; value?: string; children?: MdNode[]; data?: Record<string, unknown> };
 

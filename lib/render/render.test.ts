@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { highlightCode, highlightLines } from "./highlight";
 import { languageFor, languageForPath } from "./languages";
 import { safeHref } from "./urls";
-import { splitRedactions } from "../redaction";
+import { splitRedactions } from "../redact/markers";
 
 describe("highlighting", () => {
   it("highlights known languages with light and dark colour classes and escapes the code", async () => {

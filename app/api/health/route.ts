@@ -1,5 +1,5 @@
 // GET /api/health – liveness plus a round trip to the store.
-import { json } from "@/lib/api";
+import { json } from "@/lib/http/api";
 import { getStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";

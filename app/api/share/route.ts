@@ -1,10 +1,10 @@
 // POST /api/share – create a share for an OpenCode session; answers {id, url, secret} once.
-import { json, readJson, toErrorResponse } from "@/lib/api";
+import { json, readJson, toErrorResponse } from "@/lib/http/api";
 import { createShareRequestSchema } from "@/lib/schema";
-import { createShare } from "@/lib/shares";
-import { publicUrlFrom } from "@/lib/public-url";
-import { clientIp } from "@/lib/client-ip";
-import { enforceRateLimit } from "@/lib/rate-limit";
+import { createShare } from "@/lib/shares/shares";
+import { publicUrlFrom } from "@/lib/http/public-url";
+import { clientIp } from "@/lib/http/client-ip";
+import { enforceRateLimit } from "@/lib/shares/rate-limit";
 
 export async function POST(req: Request) {
   try {

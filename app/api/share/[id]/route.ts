@@ -1,9 +1,9 @@
 // DELETE /api/share/:id – unshare: every stored item is deleted, a tombstone remains.
 // The secret comes in a JSON body (as the OpenCode client sends it) or as a Bearer token; the
 // operator's PARLEY_ADMIN_TOKEN, sent either way, unshares any share.
-import { bearerToken, json, readJson, toErrorResponse } from "@/lib/api";
+import { bearerToken, json, readJson, toErrorResponse } from "@/lib/http/api";
 import { unshareRequestSchema } from "@/lib/schema";
-import { unshare } from "@/lib/shares";
+import { unshare } from "@/lib/shares/shares";
 
 export async function DELETE(req: Request, ctx: RouteContext<"/api/share/[id]">) {
   try {

@@ -1,6 +1,6 @@
 // GET /api/share/:id/data – the merged Data[] sorted by key, as `opencode import` reads it.
-import { json, toErrorResponse } from "@/lib/api";
-import { getShareData } from "@/lib/shares";
+import { json, toErrorResponse } from "@/lib/http/api";
+import { getShareData } from "@/lib/shares/shares";
 
 export async function GET(_req: Request, ctx: RouteContext<"/api/share/[id]/data">) {
   try {

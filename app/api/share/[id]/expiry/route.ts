@@ -1,9 +1,9 @@
 // PUT /api/share/:id/expiry – set or clear a share's expiry (requires the share secret or the admin
 // token). Body: {secret, expiresAt: ISO time | epoch ms | null} or {secret, ttl: "30d"}.
-import { ApiError, bearerToken, json, readJson, toErrorResponse } from "@/lib/api";
+import { ApiError, bearerToken, json, readJson, toErrorResponse } from "@/lib/http/api";
 import { parseDuration } from "@/lib/config";
 import { expiryRequestSchema } from "@/lib/schema";
-import { setShareExpiry } from "@/lib/shares";
+import { setShareExpiry } from "@/lib/shares/shares";
 
 export async function PUT(req: Request, ctx: RouteContext<"/api/share/[id]/expiry">) {
   try {

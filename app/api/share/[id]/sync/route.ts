@@ -1,9 +1,9 @@
 // POST /api/share/:id/sync – upsert items by key (requires the share secret). Invalid items are
 // reported by index and skipped; the valid items of the same batch are stored.
-import { json, readJson, toErrorResponse } from "@/lib/api";
+import { json, readJson, toErrorResponse } from "@/lib/http/api";
 import { getConfig } from "@/lib/config";
 import { syncRequestSchema } from "@/lib/schema";
-import { syncShare } from "@/lib/shares";
+import { syncShare } from "@/lib/shares/shares";
 
 export async function POST(req: Request, ctx: RouteContext<"/api/share/[id]/sync">) {
   try {

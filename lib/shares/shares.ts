@@ -1,0 +1,142 @@
+// The share service: create, sync, read, unshare. Route handlers stay thin and call only this.
+import { ApiError } from "../http/api";
+import { limitAttachments } from "./attachments";
+import { getConfig } from "../config";
+import { hashSecret, newSecret, newShareId, secretMatches, SHARE_ID_PATTERN } from "./ids";
+import { validateItem } from "./items";
+import { forgetShare } from "../cache/process-cache";
+import { redactItems } from "../redact";
+import type { DataItem, RejectedItem, SyncResult } from "../schema";
+import { getStore } from "../store";
+import type { ItemWrite, StoredShare } from "../store/types";
+
+export type ShareState =
+  | { status: "live"; share: StoredShare }
+  | { status: "gone"; share: StoredShare; since: number; reason: "unshared" | "expired" }
+  | { status: "missing" };
+
+/** Where a share stands right now. An expired share is gone from the moment it expires. */
+export async function getShareState(id: string, now = Date.now()): Promise<ShareState> {
+  if (!SHARE_ID_PATTERN.test(id)) return { status: "missing" };
+  const share = await (await getStore()).getShare(id);
+  if (!share) return { status: "missing" };
+  if (share.deletedAt !== null) return { status: "gone", share, since: share.deletedAt, reason: "unshared" };
+  if (share.expiresAt !== null && share.expiresAt <= now) return { status: "gone", share, since: share.expiresAt, reason: "expired" };
+  return { status: "live", share };
+}
+
+/** The live share with this id; ApiError not_found (404) or gone (410, with `since`) otherwise. */
+export async function requireLive(id: string): Promise<StoredShare> {
+  const state = await getShareState(id);
+  if (state.status === "missing") throw new ApiError("not_found", "No share with this id");
+  if (state.status === "gone") {
+    throw new ApiError("gone", state.reason === "expired" ? "This share has expired" : "This share was unshared", {
+      since: new Date(state.since).toISOString(),
+    });
+  }
+  return state.share;
+}
+
+function requireSecret(share: StoredShare, secret: string | undefined): void {
+  if (!secret) throw new ApiError("secret_missing", "The share secret is required");
+  if (!secretMatches(secret, share.secretHash)) throw new ApiError("secret_wrong", "The share secret is wrong");
+}
+
+export async function createShare(sessionID: string, publicUrl: string) {
+  const config = getConfig();
+  if (config.PARLEY_SHARING === "disabled") throw new ApiError("sharing_disabled", "Sharing is disabled on this server");
+  const id = newShareId();
+  const secret = newSecret();
+  const now = Date.now();
+  const expiresAt = config.PARLEY_DEFAULT_TTL === null ? null : now + config.PARLEY_DEFAULT_TTL;
+  await (await getStore()).createShare({ id, sessionId: sessionID, secretHash: hashSecret(secret), createdAt: now, expiresAt });
+  return { id, url: `${publicUrl}/s/${id}`, secret, ...(expiresAt === null ? {} : { expiresAt: new Date(expiresAt).toISOString() }) };
+}
+
+export async function syncShare(id: string, secret: string | undefined, data: unknown[]): Promise<SyncResult> {
+  const share = await requireLive(id);
+  requireSecret(share, secret);
+  const { data: limited, degraded } = limitAttachments(data, getConfig().PARLEY_MAX_ATTACHMENT);
+  const { items: clean, redactions } = getConfig().PARLEY_REDACT ? await redactItems(limited) : { items: limited, redactions: 0 };
+
+  // Last write wins inside one batch too: a later item with the same key replaces an earlier one.
+  const writes = new Map<string, ItemWrite>();
+  const rejected: RejectedItem[] = [];
+  clean.forEach((raw, index) => {
+    const result = validateItem(raw);
+    if (!result.ok) rejected.push({ index, type: result.type, issues: result.issues });
+    else writes.set(result.key, { key: result.key, type: result.type, json: JSON.stringify(result.item) });
+  });
+
+  if (data.length > 0 && writes.size === 0) {
+    throw new ApiError("invalid", `All ${data.length} items failed validation; nothing was stored`, { stored: 0, rejected });
+  }
+  const record = await (await getStore()).upsertItems(id, [...writes.values()], {
+    now: Date.now(),
+    maxShareBytes: getConfig().PARLEY_MAX_SHARE,
+  });
+  return {
+    ok: true,
+    version: record.version,
+    stored: writes.size,
+    rejected,
+    degraded: degraded.filter((d) => !rejected.some((r) => r.index === d.index)),
+    redactions,
+  };
+}
+
+/** The merged Data[], sorted by key, each item exactly as the client sent it. */
+export async function getShareData(id: string): Promise<DataItem[]> {
+  await requireLive(id);
+  const items = await (await getStore()).listItems(id);
+  return items.map((item) => JSON.parse(item.json) as DataItem);
+}
+
+/** The operator's token unshares any share (lost sessions, moderation); compared in constant time. */
+export function isAdminToken(token: string | undefined): boolean {
+  const admin = getConfig().PARLEY_ADMIN_TOKEN;
+  return Boolean(admin && token && secretMatches(token, hashSecret(admin)));
+}
+
+export async function unshare(id: string, secret: string | undefined): Promise<{ ok: true; id: string; unsharedAt: string }> {
+  const share = await requireLive(id);
+  if (!isAdminToken(secret)) requireSecret(share, secret);
+  const now = Date.now();
+  if (!(await (await getStore()).deleteShare(id, now))) throw new ApiError("gone", "This share was unshared");
+  forgetShare(id);
+  return { ok: true, id, unsharedAt: new Date(now).toISOString() };
+}
+
+// Far enough for any real use, near enough that the time is a valid Date and fits every column type.
+const MAX_EXPIRY_MS = 100 * 365 * 86_400_000;
+
+/** Sets (a time) or clears (null) a live share's expiry; the owner's secret is required. */
+export async function setShareExpiry(id: string, secret: string | undefined, expiresAt: number | null) {
+  const share = await requireLive(id);
+  if (!isAdminToken(secret)) requireSecret(share, secret);
+  if (expiresAt !== null && !(Number.isFinite(expiresAt) && expiresAt <= Date.now() + MAX_EXPIRY_MS)) {
+    throw new ApiError("invalid", "The expiry must be a time within the next 100 years");
+  }
+  if (expiresAt !== null && expiresAt <= Date.now()) throw new ApiError("invalid", "The expiry must be in the future; unshare to remove a share now");
+  await (await getStore()).setExpiry(id, expiresAt);
+  return { ok: true as const, id, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
+}
+
+/** Deletes the data of every share whose expiry has passed; returns how many. Pages already answer 410. */
+export async function sweepExpired(now = Date.now()): Promise<number> {
+  const store = await getStore();
+  let swept = 0;
+  for (;;) {
+    const ids = await store.listExpired(now, 100);
+    for (const id of ids) {
+      // The tombstone keeps the moment the share expired, not the moment the sweep ran.
+      const expiresAt = (await store.getShare(id))?.expiresAt ?? now;
+      if (await store.deleteShare(id, Math.min(expiresAt, now))) {
+        forgetShare(id);
+        swept++;
+      }
+    }
+    if (ids.length < 100) break;
+  }
+  return swept;
+}
