@@ -1,5 +1,4 @@
 import type { NextConfig } from "next";
-import { HTML_LIMITED_BOTS } from "./lib/http/bots";
 import { NOINDEX as NOINDEX_VALUE } from "./lib/http/security-headers";
 
 const NOINDEX = { key: "X-Robots-Tag", value: NOINDEX_VALUE };
@@ -8,7 +7,6 @@ const nextConfig: NextConfig = {
   // Native and driver packages stay outside the bundle and load from node_modules at run time.
   serverExternalPackages: ["better-sqlite3", "pg", "kysely", "@secretlint/core", "@secretlint/profiler", "@secretlint/secretlint-rule-preset-recommend"],
   poweredByHeader: false,
-  htmlLimitedBots: HTML_LIMITED_BOTS,
   async headers() {
     return [
       { source: "/s/:path*", headers: [NOINDEX] },

@@ -25,11 +25,13 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } }],
   webServer: {
     // A fresh SQLite database for every run; the production build comes from `npm run build`.
-    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    command: `rm -rf ${E2E_DATA_DIR} && node dist/server.js`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     env: {
+      PORT: String(E2E_PORT),
+      HOST: "127.0.0.1",
       PARLEY_DATA_DIR: E2E_DATA_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       PARLEY_PUBLIC_URL: "",

@@ -7,6 +7,7 @@ export function generateMetadata(): Metadata {
   return {
     title: { default: config.PARLEY_SITE_NAME, template: `%s · ${config.PARLEY_SITE_NAME}` },
     description: "Shared OpenCode conversations, hosted by your own team.",
+    icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
     ...(config.PARLEY_PUBLIC_URL ? { metadataBase: new URL(config.PARLEY_PUBLIC_URL) } : {}),
   };
 }

@@ -6,11 +6,17 @@ import net from "node:net";
 
 export type Timed = { status: number; ttfb: number; total: number; bytes: number; body: Buffer; headers: http.IncomingHttpHeaders };
 
-/** One GET on a fresh connection; ttfb is when the response head arrived, total when the body ended. */
-export function timedGet(url: string, headers: Record<string, string> = {}): Promise<Timed> {
+/** What a browser sends that changes the answer: it takes brotli and gzip. */
+export const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br" };
+
+/**
+ * One GET; ttfb is when the response head arrived, total when the body ended (still compressed, as
+ * a browser receives it). A fresh connection unless `agent` keeps one alive.
+ */
+export function timedGet(url: string, headers: Record<string, string> = {}, agent: http.Agent | false = false): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const req = http.get(url, { agent: false, headers }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       const ttfb = performance.now() - start;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -69,9 +75,11 @@ const http = require("node:http"), fs = require("node:fs"), path = require("node
 const [dir, port] = process.argv.slice(1);
 http.createServer((req, res) => {
   const file = path.join(dir, path.basename(req.url));
-  fs.readFile(file, (err, buf) => {
+  // A pre-compressed copy beside the file (name.br) is sent to a client that takes brotli.
+  const br = /\bbr\b/.test(req.headers["accept-encoding"] || "") && fs.existsSync(file + ".br");
+  fs.readFile(br ? file + ".br" : file, (err, buf) => {
     if (err) { res.writeHead(404); return res.end(); }
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": buf.length });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": buf.length, ...(br ? { "content-encoding": "br", vary: "Accept-Encoding" } : {}) });
     res.end(buf);
   });
 }).listen(Number(port), "127.0.0.1", () => console.log("ready"));

@@ -64,4 +64,37 @@ test.describe("a Parley server on PostgreSQL", () => {
     expect(tomb.rows[0]).toMatchObject({ session_id: "", secret_hash: "" });
     expect(tomb.rows[0].deleted_at).not.toBeNull();
   });
+
+  test("two instances on one database: a sync or an unshare on one shows on the other's very next view", async () => {
+    const other = await startServer({ env: { DATABASE_URL: databaseUrl } });
+    try {
+      const share = await replay(server.baseURL, "basic");
+      const view = async (base: string) => {
+        const res = await fetch(`${base}/s/${share.id}`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+        return { status: res.status, html: await res.text(), cache: res.headers.get("x-parley-cache") };
+      };
+      // Both have the page in their caches.
+      for (const base of [server.baseURL, other.baseURL]) {
+        expect((await view(base)).status).toBe(200);
+        await expect.poll(async () => (await view(base)).cache).toBe("hit");
+      }
+      const marker = `synced through the other instance ${Date.now()}`;
+      const data = (await (await fetch(`${other.baseURL}/api/share/${share.id}/data`)).json()) as { type: string; data: { id: string; sessionID: string } }[];
+      const message = data.find((i) => i.type === "message")!.data;
+      const part = { type: "part", data: { id: "prt_zzother", sessionID: message.sessionID, messageID: message.id, type: "text", text: marker } };
+      const synced = await fetch(`${other.baseURL}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data: [part] }) });
+      expect(synced.status).toBe(200);
+      const after = await view(server.baseURL);
+      expect(after.cache).toBe("miss");
+      expect(after.html).toContain(marker);
+
+      const removed = await fetch(`${server.baseURL}/api/share/${share.id}`, { method: "DELETE", headers: { authorization: `Bearer ${share.secret}` } });
+      expect(removed.status).toBe(200);
+      const gone = await view(other.baseURL);
+      expect(gone.status).toBe(410);
+      expect(gone.html).not.toContain(marker);
+    } finally {
+      await other.stop();
+    }
+  });
 });

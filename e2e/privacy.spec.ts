@@ -1,5 +1,6 @@
 // Privacy and lifecycle (issue 4): never indexed, 410 tombstones, deletion that deletes, expiry,
 // redaction at ingest, headers on viewer pages, the operator's admin token.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -41,7 +42,7 @@ test("every response under /s, /share and /api/share is noindex: page, 404, 410,
   }
 });
 
-test("the viewer page carries the robots meta tag, no-store, and the security headers with a nonce CSP", async ({ baseURL, page }) => {
+test("the viewer page carries the robots meta tag, no-store, and the security headers; its CSP allows only the page's own script, by hash", async ({ baseURL, page }) => {
   const share = await create(baseURL!);
   await sync(baseURL!, share, [session("Headers"), message, text("prt_1", "hello")]);
   const res = await page.goto(`/s/${share.id}`);
@@ -54,15 +55,15 @@ test("the viewer page carries the robots meta tag, no-store, and the security he
   expect(h["permissions-policy"]).toContain("camera=()");
   const csp = h["content-security-policy"];
   for (const d of ["img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
-  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-  expect(nonce).toBeTruthy();
-  expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
-  // Every script Next emitted carries this request's nonce, and a second request gets a new one.
-  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const n of scripts) expect(n).toBe(nonce);
-  const again = await fetch(`${baseURL}/s/${share.id}`);
-  expect(again.headers.get("content-security-policy")).not.toContain(nonce!);
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)![1].trim().split(/\s+/);
+  expect(scriptSrc).toHaveLength(1);
+  expect(scriptSrc[0]).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+  // Every script on the page is the one the hash allows, and it ran (the copy controls are live).
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => ({ src: (e as HTMLScriptElement).src, text: e.textContent ?? "" })));
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0].src).toBe("");
+  expect(`'sha256-${createHash("sha256").update(scripts[0].text).digest("base64")}'`).toBe(scriptSrc[0]);
+  await expect(page.locator("html")).toHaveAttribute("data-copy-ready", "");
 });
 
 test("robots.txt does not disallow shares and there is no sitemap", async ({ baseURL }) => {

@@ -25,8 +25,8 @@ async function waitForHealth() {
 async function main() {
   fs.rmSync(DATA, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, PARLEY_DATA_DIR: DATA, NEXT_TELEMETRY_DISABLED: "1", PARLEY_PUBLIC_URL: "" },
+  const server = spawn(process.execPath, ["dist/server.js"], {
+    env: { ...process.env, PARLEY_DATA_DIR: DATA, NEXT_TELEMETRY_DISABLED: "1", PARLEY_PUBLIC_URL: "", PORT: String(PORT), HOST: "127.0.0.1" },
     stdio: "inherit",
   });
   try {

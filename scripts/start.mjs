@@ -11,16 +11,16 @@ const port = process.env.PORT || "3000";
 const host = process.env.HOST || "0.0.0.0";
 const dataDir = path.resolve(root, process.env.PARLEY_DATA_DIR || "./data");
 const local = `http://localhost:${port}`;
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(path.join(root, "dist", "server.js"))) {
   console.log("parley: no production build yet, building (about a minute)...");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit" });
+// Parley's own server (server.ts, built to dist/server.js), with Next behind it.
+const server = spawn(process.execPath, [path.join(root, "dist", "server.js")], { cwd: root, stdio: "inherit", env: { ...process.env, PORT: port, HOST: host } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

@@ -3,26 +3,33 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { prerender } from "react-dom/static";
 import { buildConversation } from "@/lib/view/conversation";
 import type { DataItem } from "@/lib/schema";
-import { getRenderCache } from "@/lib/render/cache";
+import { runtime } from "@/lib/runtime";
 import { highlightCode, highlightLines, MAX_HIGHLIGHT_BYTES, MAX_HIGHLIGHT_LINES } from "@/lib/render/highlight";
 import { limitOutput, OUTPUT_LIMIT_BYTES, OUTPUT_PREVIEW_BYTES } from "@/lib/view/output-limit";
-import { Conversation, splitTurns } from "./conversation";
+import { pageAssets } from "@/lib/page/assets";
+import { renderSharePage } from "@/lib/page/render-page";
+import { computeShareFacts } from "@/lib/view/share-facts";
+import { splitTurns } from "./conversation";
 import { RenderFailed, renderSlice } from "./turn-runs";
 import { LARGE_IMAGE_BYTES } from "../parts/file-part";
 
 type Item = { type: string; data: { id: string; type?: string; [k: string]: unknown } };
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "e2e", "fixtures", name, "share-data.json"), "utf8")) as Item[];
 
+const assets = pageAssets("body{}", "void 0");
+
+/** The whole share page, as the server streams it. */
 async function render(data: Item[], shareId: string): Promise<string> {
-  const { prelude } = await prerender(<Conversation conversation={buildConversation(data as DataItem[])} shareId={shareId} />);
-  // Island keys are random per render (components/client/html-island.tsx).
-  return (await new Response(prelude).text()).replace(/ data-island="[^"]+"/g, "");
+  const conversation = buildConversation(data as DataItem[]);
+  const page = renderSharePage({ id: shareId, version: 1, conversation, facts: computeShareFacts(conversation), baseUrl: "http://parley.test", siteName: "Parley", assets });
+  let html = "";
+  for await (const piece of page) html += piece;
+  return html;
 }
 
-const cache = getRenderCache();
+const cache = runtime().renderCache;
 beforeEach(() => {
   cache.clear();
   cache.resetStats();

@@ -1,8 +1,7 @@
-// A run of turns (and, after the last, the files changed) rendered to HTML on the server, for the
-// conversation page's islands (components/conversation/conversation.tsx, components/client/html-island.tsx). Everything
-// reachable from here is rendered by React's server renderer outside Next and never hydrated, so it
-// must stay plain server components: no hooks, no context, no client components
-// (components/conversation/static-body.test.ts checks the last).
+// A run of turns (and, after the last, the files changed) rendered to HTML on the server, for the share
+// page (lib/page/render-page.ts). Everything reachable from here is rendered by React's server renderer
+// outside Next and never hydrated, so it must stay plain server components: no hooks, no context, no
+// client components (components/conversation/static-body.test.ts checks the last).
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { ReactElement } from "react";
 import type { Turn } from "@/lib/view/visible-parts";
@@ -42,7 +41,7 @@ const SLICE_MESSAGES = 4;
 
 /**
  * What a turn (or the diffs) shows when its renderer throws: the rest of the page still renders.
- * `data-render-failed` keeps such a page out of the page cache (lib/cache/page-serve.ts), so a passing
+ * `data-render-failed` keeps such a page out of the page cache (lib/page/serve-page.ts), so a passing
  * failure is not served to every later reader.
  */
 export function RenderFailed({ what, anchor }: { what: string; anchor?: string }) {

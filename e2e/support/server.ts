@@ -1,5 +1,5 @@
 // Starts an extra production server for specs that need their own configuration, their own fresh
-// SQLite directory, or must crash it. The PID held is the server's own (next start runs in-process),
+// SQLite directory, or must crash it. The PID held is the server's own (dist/server.js serves in-process),
 // so kill9() really crashes it.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -49,9 +49,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 async function startOn(port: number, options: StartOptions): Promise<TestServer> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-e2e-"));
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(ROOT, "dist/server.js")], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PARLEY_PUBLIC_URL: "", PARLEY_DATA_DIR: dataDir, ...options.env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PARLEY_PUBLIC_URL: "", PARLEY_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,133 +1,93 @@
-// Whole viewer pages, per share version: a warm view of an unchanged share costs a lookup and the
-// bytes, not a React render. The proxy (proxy.ts) reads the share state on every request before it
-// looks here, so an unshared or expired share answers 410 and a sync (new version, new key) renders
-// afresh; unshare and expiry also drop the entries through forgetShare().
-//
-// The CSP nonce is per request: a page is stored cut at every occurrence of the nonce it was rendered
-// with (in `nonce="..."` attributes and inside Next's inline flight payload) and joined with a fresh
-// one on every hit. Base64 nonces only hold [A-Za-z0-9+/=], which neither HTML attribute escaping nor
-// JSON string escaping changes, so the raw form is the only form.
-import { getConfig } from "../config";
-import { Lru } from "./lru";
-import { processSingleton, registerShareCache } from "./process-cache";
+// Whole viewer pages, per share version, compressed once: a warm view of an unchanged share costs one
+// store read (its state and version, done by lib/http/share-gate.ts before it looks here) and a write
+// of bytes that were brotli- and gzip-compressed when the page was first rendered. The body is the
+// same for every reader (the page's one script is allowed by its hash, not by a per-request nonce),
+// which is what makes compressing it once possible. A sync (new version, new key) renders afresh;
+// unshare and expiry drop the entries through runtime().forgetShare().
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import { ShareLru } from "./share-lru";
 
-export type PageKeyParts = {
-  shareId: string;
-  version: number;
-  /** "/s" or "/share": the path form the page was asked for (its links and flight tree differ). */
-  form: string;
-  /** The query string, "" or e.g. "?all". */
-  search: string;
-  /** The origin the page puts in og:url and the share links (lib/http/public-url.ts). */
-  publicUrl: string;
-};
+export type Encoding = "br" | "gzip" | "identity";
+export type CachedPage = Record<Encoding, Buffer>;
 
-export type CachedPage = {
-  shareId: string;
-  version: number;
-  /** The page cut at the nonce: join with the fresh nonce between the segments. */
-  segments: Buffer[];
-  /** Response headers, their values cut at the nonce too (Next's `link` preload header carries it). */
-  headers: [string, string[]][];
-  bytes: number;
-};
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
 
-export function pageKey(p: PageKeyParts): string {
-  return JSON.stringify([p.shareId, p.version, p.form, p.search, p.publicUrl]);
+/** The page of a share version as seen from one public origin (its links and preview tags carry it). */
+export function pageKey(shareId: string, version: number, publicUrl: string): string {
+  return JSON.stringify([shareId, version, publicUrl]);
 }
 
-/** Cuts a rendered page at every occurrence of the nonce it was rendered with. */
-export function cutAtNonce(body: Buffer, nonce: string): Buffer[] {
-  const needle = Buffer.from(nonce, "utf8");
-  const segments: Buffer[] = [];
-  let from = 0;
-  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
-    segments.push(body.subarray(from, at));
-    from = at + needle.length;
+/** Compresses a page the way it is stored: both encodings at a high level, in zlib's thread pool. */
+export async function compressPage(identity: Buffer): Promise<CachedPage> {
+  const [br, gz] = await Promise.all([
+    brotli(identity, {
+      params: {
+        // Quality 9 of 11: within a few per cent of 11 on HTML at a fraction of the time, and this
+        // runs once per share version while readers may be waiting on the same cores.
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+    gzip(identity, { level: 9 }),
+  ]);
+  return { identity, br, gzip: gz };
+}
+
+export const pageBytes = (page: CachedPage) => page.identity.length + page.br.length + page.gzip.length;
+
+/** The encodings a client accepts, from its Accept-Encoding header (identity always). */
+export function acceptedEncodings(acceptEncoding: string | undefined): Set<Encoding> {
+  const q = new Map<string, number>();
+  for (const entry of (acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [name, ...params] = entry.trim().split(";");
+    const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    if (name) q.set(name.trim(), weight === undefined ? 1 : Number(weight));
   }
-  segments.push(body.subarray(from));
-  return segments;
+  const ok = (name: string) => (q.get(name) ?? q.get("*") ?? 0) > 0;
+  return new Set<Encoding>(["identity", ...(["br", "gzip"] as const).filter(ok)]);
 }
 
-/** The stored page with `nonce` wherever the original render had its own. */
-export function withNonce(page: CachedPage, nonce: string): Buffer {
-  const n = Buffer.from(nonce, "utf8");
-  const parts: Buffer[] = [];
-  page.segments.forEach((s, i) => {
-    if (i > 0) parts.push(n);
-    parts.push(s);
-  });
-  return Buffer.concat(parts);
-}
-
-/** The stored headers with `nonce` wherever the original response had its own. */
-export function headersWithNonce(page: CachedPage, nonce: string): Headers {
-  return new Headers(page.headers.map(([k, parts]) => [k, parts.join(nonce)] as [string, string]));
+/** The smallest encoding the client accepts: brotli, then gzip. */
+export function pickEncoding(accepted: Set<Encoding>): Encoding {
+  return accepted.has("br") ? "br" : accepted.has("gzip") ? "gzip" : "identity";
 }
 
 export class PageCache {
-  private readonly pages: ShareLru<CachedPage>;
-  // Pages asked for once, or found too big to keep: see noteView().
-  private readonly views = new Lru<string, "once" | "too-big">(10_000);
+  private readonly lru: ShareLru<{ version: number; page: CachedPage }>;
 
   constructor(readonly maxBytes: number) {
-    this.pages = new ShareLru(maxBytes);
-  }
-
-  /**
-   * Counts a miss. A page is filled on its second view: the first view after a sync (most shares are
-   * read once, right after the client synced) renders straight to the reader, with no copy kept and
-   * no detour, so its first byte comes as soon as without a cache. True when this view should fill.
-   */
-  noteView(key: string): boolean {
-    const seen = this.views.get(key);
-    if (seen === undefined) this.views.set(key, "once");
-    return seen === "once";
-  }
-
-  /** A page over the per-page bound: later views render straight away too. */
-  markTooBig(key: string): void {
-    this.views.set(key, "too-big");
+    this.lru = new ShareLru(maxBytes);
   }
 
   get(key: string): CachedPage | undefined {
-    return this.pages.get(key);
+    return this.lru.get(key)?.page;
   }
 
-  /** A token to hand back to set(): the fill is refused if the share was dropped in between. */
+  /** Taken before rendering; set() refuses the page if the share was dropped in between. */
   generation(shareId: string): number {
-    return this.pages.generation(shareId);
+    return this.lru.generation(shareId);
   }
 
-  /** Stores a page; one larger than a quarter of the bound is not kept (it would evict everything). */
-  set(key: string, page: CachedPage, generation: number): boolean {
-    if (generation !== this.generation(page.shareId) || page.bytes > this.maxBytes / 4) return false;
-    // Pages of older versions of this share can never be asked for again.
-    for (const old of this.pages.keysOf(page.shareId)) {
-      if (this.pages.peek(old)!.version < page.version) this.pages.delete(old);
-    }
-    return this.pages.set(key, page.shareId, page, page.bytes, generation);
+  /**
+   * Keeps a rendered page and forgets the share's older versions (no reader can be sent them again).
+   * False when the share was dropped since `generation`, or the page is over a quarter of the bound:
+   * one huge share must not push every other page out.
+   */
+  set(key: string, shareId: string, version: number, page: CachedPage, generation: number): boolean {
+    const bytes = pageBytes(page);
+    if (bytes > this.maxBytes / 4) return false;
+    for (const old of this.lru.keysOf(shareId)) if ((this.lru.peek(old)?.version ?? version) < version) this.lru.delete(old);
+    return this.lru.set(key, shareId, { version, page }, bytes, generation);
   }
 
-  /** Forgets every page of a share (unshare, expiry). */
-  dropShare(shareId: string): void {
-    this.pages.dropShare(shareId);
+  dropShare(shareId: string): number {
+    return this.lru.dropShare(shareId);
   }
 
   get size(): number {
-    return this.pages.size;
+    return this.lru.size;
   }
-
-  get totalBytes(): number {
-    return this.pages.bytes;
-  }
-}
-
-export function getPageCache(): PageCache {
-  return processSingleton("pageCache", () => {
-    const cache = new PageCache(getConfig().PARLEY_PAGE_CACHE);
-    registerShareCache("page", cache);
-    return cache;
-  });
 }

@@ -1,27 +1,38 @@
 // The bookkeeping both render-once caches share (lib/render/cache.ts for parts, lib/cache/page-cache.ts for
 // whole pages): entries that belong to a share, bounded in bytes and evicted least-recently-used
 // first, and dropped all at once when the share goes away.
-import { Lru } from "./lru";
+import { LRUCache } from "lru-cache";
 
 type Entry<V> = { shareId: string; value: V; bytes: number };
 
 export class ShareLru<V> {
-  // The byte bound and the eviction order are Lru's; this class adds the index by share.
-  private readonly entries: Lru<string, Entry<V>>;
+  // The byte bound and the eviction order are lru-cache's; this class adds the index by share.
+  private readonly entries: LRUCache<string, Entry<V>>;
   private readonly byShare = new Map<string, Set<string>>();
   // Bumped by dropShare: work that started before an unshare must not put the share back (see
   // generation()). Bounded: a record matters only while such work is in flight, a few hundred ms.
   // When one is pushed out anyway, `epoch` moves on and every token taken before is refused, so a
   // forgotten drop can never let a fill through.
-  private readonly generations = new Lru<string, number>(10_000, Infinity, () => 0, () => this.epoch++);
+  private readonly generations = new LRUCache<string, number>({
+    max: 10_000,
+    dispose: (_value, _key, reason) => {
+      if (reason === "evict") this.epoch++;
+    },
+  });
   private epoch = 0;
   /** Entries pushed out by the byte bound since the cache was made. */
   evictions = 0;
 
   constructor(readonly maxBytes: number) {
-    this.entries = new Lru<string, Entry<V>>(Infinity, maxBytes, (e) => e.bytes, (key, e) => {
-      this.unindex(key, e.shareId);
-      this.evictions++;
+    this.entries = new LRUCache<string, Entry<V>>({
+      maxSize: Math.max(1, maxBytes),
+      // lru-cache counts sizes as positive integers.
+      sizeCalculation: (e) => Math.max(1, Math.ceil(e.bytes)),
+      dispose: (e, key, reason) => {
+        if (reason !== "evict") return; // delete() unindexes itself; set() always deletes first
+        this.unindex(key, e.shareId);
+        this.evictions++;
+      },
     });
   }
 
@@ -93,6 +104,6 @@ export class ShareLru<V> {
   }
 
   get bytes(): number {
-    return this.entries.totalSize;
+    return this.entries.calculatedSize;
   }
 }

@@ -1,12 +1,23 @@
-// Response headers for pages. The share URL is the credential and the content is untrusted, so:
-// scripts only with this request's nonce, no remote images (they track readers and can carry data
-// out in their URLs), no plugins, no <base>, no framing, no referrer, nothing indexed or cached.
+// Response headers for pages. The share URL is the credential and the content is untrusted, so: no
+// script but the server's own (a nonce on Next's pages, a hash on share pages), no remote images (they
+// track readers and can carry data out in their URLs), no plugins, no <base>, no framing, no
+// referrer, nothing indexed or cached.
+
+/** Pages Next renders (home, not found): its scripts carry this request's nonce. */
+export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development"): string {
+  return policy(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`);
+}
+
+/** Share pages (lib/page/): one inline script, allowed by its hash; nothing else runs. */
+export function pageCsp(scriptHash: string): string {
+  return policy(`'${scriptHash}'`);
+}
 
 /** `'unsafe-inline'` styles stay because highlighted code carries style attributes, which nonces cannot cover. */
-export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development"): string {
+function policy(scriptSrc: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

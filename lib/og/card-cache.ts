@@ -1,23 +1,16 @@
 // The card of a share, cached per share version. The share state is read on every request, so a
 // sync (new version) or an unshare takes effect on the next fetch; a repeat fetch is a map lookup.
 import { getConfig } from "../config";
-import { Lru } from "../cache/lru";
-import { processSingleton, registerShareCache } from "../cache/process-cache";
 import { getSharePreview } from "../shares/preview";
 import { clampText, toCardText } from "./card-text";
 import { getCardFonts } from "./fonts";
 import { CARD_REVISION, cardModel, renderCard } from "./render-card";
+import { runtime } from "../runtime";
 
 export type CardResult =
   | { status: "live"; version: number; etag: string; png: Buffer }
   | { status: "gone" | "missing"; etag: string; png: Buffer };
 
-// About 40-60 KB per card: 500 entries stay under the 32 MB budget.
-const cards = processSingleton("cards", () => {
-  const lru = new Lru<string, { version: number; png: Buffer }>(500, 32 * 1024 * 1024, (v) => v.png.length);
-  registerShareCache("cards", { dropShare: (id) => lru.delete(id) });
-  return lru;
-});
 const inflight = new Map<string, Promise<Buffer>>();
 const fixed = new Map<"generic" | "removed", Promise<Buffer>>();
 
@@ -34,11 +27,12 @@ function fixedCard(kind: "generic" | "removed"): Promise<Buffer> {
 export async function getShareCard(id: string): Promise<CardResult> {
   const preview = await getSharePreview(id);
   if (preview.status !== "live") {
-    if (preview.status === "gone") cards.delete(id);
+    if (preview.status === "gone") runtime().cards.delete(id);
     const kind = preview.status === "gone" ? "removed" : "generic";
     return { status: preview.status, etag: `"card-${kind}-r${CARD_REVISION}"`, png: await fixedCard(kind) };
   }
   const etag = `"card-${preview.version}-r${CARD_REVISION}"`;
+  const cards = runtime().cards;
   const hit = cards.get(id);
   if (hit?.version === preview.version) return { status: "live", version: preview.version, etag, png: hit.png };
 

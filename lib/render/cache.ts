@@ -2,8 +2,6 @@
 // under a byte bound and evicted least-recently-used first. A second view of an unchanged share is
 // all hits; a sync changes the hash of only the parts it touched; unshare drops the share's entries.
 import { createHash } from "node:crypto";
-import { getConfig } from "../config";
-import { processSingleton, registerShareCache } from "../cache/process-cache";
 import { ShareLru } from "../cache/share-lru";
 
 export type RenderCacheStats = { hits: number; misses: number; renders: number; evictions: number; entries: number; bytes: number; maxBytes: number };
@@ -98,10 +96,3 @@ export function contentHash(...parts: string[]): string {
 
 // One cache per process: Next bundles the page and the unshare route separately, and both must see
 // the same entries.
-export function getRenderCache(): RenderCache {
-  return processSingleton("renderCache", () => {
-    const cache = new RenderCache(getConfig().PARLEY_RENDER_CACHE);
-    registerShareCache("render", cache);
-    return cache;
-  });
-}

@@ -17,8 +17,9 @@ import { CodeBlock } from "@/components/blocks/code-block";
 import { ExternalLink } from "@/components/blocks/external-link";
 import { remarkRedactions } from "./remark-redactions";
 import { safeHref } from "./urls";
-import { contentHash, getRenderCache } from "./cache";
+import { contentHash } from "./cache";
 import { RENDERER_VERSION } from "./cached";
+import { runtime } from "../runtime";
 
 type HastNode = { type: string; tagName?: string; value?: string; properties?: Record<string, unknown>; children?: HastNode[] };
 const textOf = (n: HastNode | undefined): string =>
@@ -86,7 +87,7 @@ export function treeBytes(node: ReactNode): number {
  */
 export function renderMarkdown(text: string, scope?: RenderScope): ReactElement {
   const tree = scope
-    ? getRenderCache().getOrRenderSync(scope.shareId, `md:${scope.key}`, contentHash(RENDERER_VERSION, "md", text), () => markdownTree(text, scope.shareId), treeBytes)
+    ? runtime().renderCache.getOrRenderSync(scope.shareId, `md:${scope.key}`, contentHash(RENDERER_VERSION, "md", text), () => markdownTree(text, scope.shareId), treeBytes)
     : markdownTree(text, undefined);
   return <div className="markdown">{tree}</div>;
 }

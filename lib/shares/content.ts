@@ -5,8 +5,8 @@ import { ApiError } from "../http/api";
 import { decodeDataUrl, omittedAttachment } from "./attachments";
 import { isInlineImage } from "../view/content-urls";
 import { requireLive } from "./shares";
-import { getStore } from "../store";
 import { NOINDEX } from "../http/security-headers";
+import { runtime } from "../runtime";
 
 const PART_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -21,7 +21,7 @@ async function loadPart(shareId: string, partId: string): Promise<{ part: Loose;
   const share = await requireLive(shareId);
   if (!PART_ID.test(partId)) throw new ApiError("not_found", "No part with this id in this share");
   // The URL carries only the part id; the store finds part/<messageID>/<partID> without reading the share.
-  const item = await (await getStore()).findPart(shareId, partId);
+  const item = await (await runtime().store()).findPart(shareId, partId);
   if (!item) throw new ApiError("not_found", "No part with this id in this share");
   const part = (JSON.parse(item.json) as { data: Loose }).data;
   return { part, version: share.version };

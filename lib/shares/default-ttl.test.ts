@@ -6,7 +6,8 @@ import { expect, it } from "vitest";
 
 Object.assign(process.env, { PARLEY_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "parley-ttl-")), PARLEY_DEFAULT_TTL: "30d" });
 const { createShare, getShareState, sweepExpired } = await import("./shares");
-const { getStore } = await import("../store");
+const { runtime } = await import("../runtime");
+const getStore = () => runtime().store();
 
 it("new shares expire after the default TTL and the sweep deletes them after that", async () => {
   const before = Date.now();

@@ -11,13 +11,13 @@ Object.assign(process.env, { PARLEY_DATA_DIR: dir, PARLEY_RATE_CREATE: "3/1h", P
 
 const { POST } = await import("@/app/api/share/route");
 const { enforceRateLimit, takeToken } = await import("./rate-limit");
-const { clientIp, limitKey } = await import("../http/client-ip");
+const { clientAddress, clientIp, limitKey } = await import("../http/client-ip");
 const { parseConfig } = await import("../config");
 
 const createFrom = (peer: string, xff?: string) =>
   POST(new Request("http://localhost/api/share", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-parley-peer": peer, ...(xff ? { "x-forwarded-for": xff } : {}) },
+    headers: { "content-type": "application/json", "x-parley-client": clientAddress(peer, xff, 0), ...(xff ? { "x-forwarded-for": xff } : {}) },
     body: JSON.stringify({ sessionID: "ses_ops" }),
   }));
 
@@ -60,17 +60,25 @@ describe("operator controls", () => {
   });
 
   it("believes X-Forwarded-For only when told how many proxies to trust", () => {
-    const h = new Headers({ "x-parley-peer": "127.0.0.1", "x-forwarded-for": "6.6.6.6, 203.0.113.7" });
-    expect(clientIp(h)).toBe("127.0.0.1");
+    const xff = "6.6.6.6, 203.0.113.7";
+    expect(clientAddress("127.0.0.1", xff, 0)).toBe("127.0.0.1");
     expect(parseConfig({ PARLEY_TRUST_PROXY: "1" }).PARLEY_TRUST_PROXY).toBe(1);
     // One trusted proxy appended the address it saw: the rightmost entry is the client.
-    expect(clientIp(h, 1)).toBe("203.0.113.7");
+    expect(clientAddress("127.0.0.1", xff, 1)).toBe("203.0.113.7");
     // Two trusted proxies: the first one's entry is the client; the rest was sent by the client.
-    expect(clientIp(h, 2)).toBe("6.6.6.6");
+    expect(clientAddress("127.0.0.1", xff, 2)).toBe("6.6.6.6");
+    // Several X-Forwarded-For headers count as one list, in order.
+    expect(clientAddress("127.0.0.1", ["6.6.6.6", "203.0.113.7"], 1)).toBe("203.0.113.7");
     // Fewer entries than configured proxies: the first entry, never the proxy's own address.
-    expect(clientIp(new Headers({ "x-parley-peer": "10.0.0.1", "x-forwarded-for": "198.51.100.4" }), 2)).toBe("198.51.100.4");
-    // No chain at all: the request came straight in.
-    expect(clientIp(new Headers({ "x-parley-peer": "10.0.0.1" }), 1)).toBe("10.0.0.1");
+    expect(clientAddress("10.0.0.1", "198.51.100.4", 2)).toBe("198.51.100.4");
+    // No chain at all, or an entry that is no address: the socket's.
+    expect(clientAddress("10.0.0.1", undefined, 1)).toBe("10.0.0.1");
+    expect(clientAddress("10.0.0.1", "not-an-ip", 1)).toBe("10.0.0.1");
+  });
+
+  it("reads the client from the header only Parley's server sets, and refuses to guess without it", () => {
+    expect(clientIp(new Headers({ "x-parley-client": "2001:db8:1:2::7" }))).toBe("2001:db8:1:2::/64");
+    expect(() => clientIp(new Headers({ "x-forwarded-for": "1.2.3.4" }))).toThrow(/x-parley-client/);
   });
 
   it("limits IPv6 clients per /64", () => {

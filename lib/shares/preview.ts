@@ -1,35 +1,34 @@
 // Where a share stands and its facts, for the preview tags and the card. The state is read on every
 // request (an unshare must take effect at once); the facts are cached per share version, since only a
 // sync changes them and every sync bumps the version.
-import { Lru } from "../cache/lru";
-import { processSingleton, registerShareCache } from "../cache/process-cache";
 import { computeShareFacts, type ShareFacts } from "../view/share-facts";
 import { getShareState } from "./shares";
 import { loadConversation } from "./view";
+import { runtime } from "../runtime";
 
 export type SharePreview =
   | { status: "live"; id: string; version: number; facts: ShareFacts }
   | { status: "gone"; id: string; reason: "unshared" | "expired" }
   | { status: "missing" };
 
-const facts = processSingleton("facts", () => {
-  const lru = new Lru<string, { version: number; facts: ShareFacts }>(1000);
-  registerShareCache("facts", { dropShare: (id) => lru.delete(id) });
-  return lru;
-});
-
 export async function getSharePreview(id: string): Promise<SharePreview> {
   const state = await getShareState(id);
   if (state.status === "missing") return { status: "missing" };
   if (state.status === "gone") {
-    facts.delete(id);
+    runtime().facts.delete(id);
     return { status: "gone", id, reason: state.reason };
   }
   const { version } = state.share;
+  return { status: "live", id, version, facts: await getShareFacts(id, version) };
+}
+
+/** The facts of a live share version, computed once per version. */
+export async function getShareFacts(id: string, version: number): Promise<ShareFacts> {
+  const facts = runtime().facts;
   const hit = facts.get(id);
-  if (hit?.version === version) return { status: "live", id, version, facts: hit.facts };
+  if (hit?.version === version) return hit.facts;
   // The same cached conversation the page renders from (lib/shares/view.ts): read and built once.
   const computed = computeShareFacts(await loadConversation(id, version));
   facts.set(id, { version, facts: computed });
-  return { status: "live", id, version, facts: computed };
+  return computed;
 }

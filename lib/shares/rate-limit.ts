@@ -3,14 +3,14 @@
 // client never gets through at twice the limit across a window edge, and whether a request passes
 // does not depend on where the clock's minute happens to fall. Over the limit: 429 with Retry-After.
 import { ApiError } from "../http/api";
-import { getConfig, type RateLimit } from "../config";
-import { getStore } from "../store";
+import type { RateLimit } from "../config";
+import { runtime } from "../runtime";
 
 export type LimitName = "create" | "lookup";
 
 const LIMITS: Record<LimitName, () => RateLimit> = {
-  create: () => getConfig().PARLEY_RATE_CREATE,
-  lookup: () => getConfig().PARLEY_RATE_LOOKUP,
+  create: () => runtime().config.PARLEY_RATE_CREATE,
+  lookup: () => runtime().config.PARLEY_RATE_LOOKUP,
 };
 
 /**
@@ -20,7 +20,7 @@ const LIMITS: Record<LimitName, () => RateLimit> = {
  */
 export async function takeToken(limit: NonNullable<RateLimit>, key: string, now = Date.now()): Promise<number | null> {
   const interval = Math.ceil((limit.windowMs * 1000) / limit.limit);
-  const take = await (await getStore()).takeRateToken(key, now * 1000, interval, (limit.limit - 1) * interval);
+  const take = await (await runtime().store()).takeRateToken(key, now * 1000, interval, (limit.limit - 1) * interval);
   return take.allowed ? null : take.retryAfter / 1000;
 }
 
@@ -41,5 +41,5 @@ export async function enforceRateLimit(name: LimitName, client: string, now = Da
 
 /** Drops buckets that have refilled; run by the background sweep. */
 export async function pruneRateLimits(now = Date.now()): Promise<number> {
-  return (await getStore()).pruneRateLimits(now * 1000);
+  return (await runtime().store()).pruneRateLimits(now * 1000);
 }

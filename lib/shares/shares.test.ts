@@ -3,25 +3,21 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../config";
+import { Runtime, setRuntime } from "../runtime";
+import * as shares from "./shares";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-shares-test-"));
 type Item = { type: string; data: Record<string, any> };
 const fixture: Item[] = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "e2e", "fixtures", "attachment", "share-data.json"), "utf8"));
 
-let shares: typeof import("./shares");
-let cache: typeof import("../render/cache");
-beforeAll(async () => {
-  // Configuration is read once per process, so it is set before the service is first imported.
-  process.env.PARLEY_DATA_DIR = dir;
-  process.env.PARLEY_MAX_ATTACHMENT = "1MiB";
-  delete process.env.DATABASE_URL;
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("parley.store")];
-  shares = await import("./shares");
-  cache = await import("../render/cache");
-});
+// This file's own runtime: its configuration given as a value, its own SQLite file.
+const rt = new Runtime(parseConfig({ PARLEY_DATA_DIR: dir, PARLEY_MAX_ATTACHMENT: "1MiB" }));
+setRuntime(rt);
 afterAll(async () => {
-  await (await (await import("../store")).getStore()).close();
+  await (await rt.store()).close();
+  setRuntime(undefined);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,7 +48,7 @@ describe("syncShare with PARLEY_MAX_ATTACHMENT=1MiB", () => {
 describe("unshare", () => {
   it("drops every cached rendering of the share", async () => {
     const { id, secret } = await shares.createShare("ses_test", "http://parley.test");
-    const renderCache = cache.getRenderCache();
+    const renderCache = rt.renderCache;
     await renderCache.getOrRender(id, "part/a", "h", () => "<p>a</p>");
     await renderCache.getOrRender("other-share", "part/a", "h", () => "<p>other</p>");
     await shares.unshare(id, secret);
@@ -66,10 +62,7 @@ describe("unshare", () => {
 describe("unshare and expiry empty the preview caches too", () => {
   it("drops the share's cached facts and card, keeping other shares'", async () => {
     const preview = await import("./preview");
-    const { processSingleton } = await import("../cache/process-cache");
-    const facts = processSingleton<import("../cache/lru").Lru<string, unknown>>("facts", () => {
-      throw new Error("share-preview registers the facts cache when it loads");
-    });
+    const facts = rt.facts;
     const a = await shares.createShare("ses_a", "http://parley.test");
     const b = await shares.createShare("ses_b", "http://parley.test");
     await shares.syncShare(a.id, a.secret, fixture.slice(0, 5));

@@ -1,14 +1,12 @@
 // The share service: create, sync, read, unshare. Route handlers stay thin and call only this.
 import { ApiError } from "../http/api";
 import { limitAttachments } from "./attachments";
-import { getConfig } from "../config";
 import { hashSecret, newSecret, newShareId, secretMatches, SHARE_ID_PATTERN } from "./ids";
 import { validateItem } from "./items";
-import { forgetShare } from "../cache/process-cache";
 import { redactItems } from "../redact";
 import type { DataItem, RejectedItem, SyncResult } from "../schema";
-import { getStore } from "../store";
 import type { ItemWrite, StoredShare } from "../store/types";
+import { runtime } from "../runtime";
 
 export type ShareState =
   | { status: "live"; share: StoredShare }
@@ -18,7 +16,7 @@ export type ShareState =
 /** Where a share stands right now. An expired share is gone from the moment it expires. */
 export async function getShareState(id: string, now = Date.now()): Promise<ShareState> {
   if (!SHARE_ID_PATTERN.test(id)) return { status: "missing" };
-  const share = await (await getStore()).getShare(id);
+  const share = await (await runtime().store()).getShare(id);
   if (!share) return { status: "missing" };
   if (share.deletedAt !== null) return { status: "gone", share, since: share.deletedAt, reason: "unshared" };
   if (share.expiresAt !== null && share.expiresAt <= now) return { status: "gone", share, since: share.expiresAt, reason: "expired" };
@@ -43,21 +41,21 @@ function requireSecret(share: StoredShare, secret: string | undefined): void {
 }
 
 export async function createShare(sessionID: string, publicUrl: string) {
-  const config = getConfig();
+  const config = runtime().config;
   if (config.PARLEY_SHARING === "disabled") throw new ApiError("sharing_disabled", "Sharing is disabled on this server");
   const id = newShareId();
   const secret = newSecret();
   const now = Date.now();
   const expiresAt = config.PARLEY_DEFAULT_TTL === null ? null : now + config.PARLEY_DEFAULT_TTL;
-  await (await getStore()).createShare({ id, sessionId: sessionID, secretHash: hashSecret(secret), createdAt: now, expiresAt });
+  await (await runtime().store()).createShare({ id, sessionId: sessionID, secretHash: hashSecret(secret), createdAt: now, expiresAt });
   return { id, url: `${publicUrl}/s/${id}`, secret, ...(expiresAt === null ? {} : { expiresAt: new Date(expiresAt).toISOString() }) };
 }
 
 export async function syncShare(id: string, secret: string | undefined, data: unknown[]): Promise<SyncResult> {
   const share = await requireLive(id);
   requireSecret(share, secret);
-  const { data: limited, degraded } = limitAttachments(data, getConfig().PARLEY_MAX_ATTACHMENT);
-  const { items: clean, redactions } = getConfig().PARLEY_REDACT ? await redactItems(limited) : { items: limited, redactions: 0 };
+  const { data: limited, degraded } = limitAttachments(data, runtime().config.PARLEY_MAX_ATTACHMENT);
+  const { items: clean, redactions } = runtime().config.PARLEY_REDACT ? await redactItems(limited) : { items: limited, redactions: 0 };
 
   // Last write wins inside one batch too: a later item with the same key replaces an earlier one.
   const writes = new Map<string, ItemWrite>();
@@ -71,9 +69,9 @@ export async function syncShare(id: string, secret: string | undefined, data: un
   if (data.length > 0 && writes.size === 0) {
     throw new ApiError("invalid", `All ${data.length} items failed validation; nothing was stored`, { stored: 0, rejected });
   }
-  const record = await (await getStore()).upsertItems(id, [...writes.values()], {
+  const record = await (await runtime().store()).upsertItems(id, [...writes.values()], {
     now: Date.now(),
-    maxShareBytes: getConfig().PARLEY_MAX_SHARE,
+    maxShareBytes: runtime().config.PARLEY_MAX_SHARE,
   });
   return {
     ok: true,
@@ -88,13 +86,13 @@ export async function syncShare(id: string, secret: string | undefined, data: un
 /** The merged Data[], sorted by key, each item exactly as the client sent it. */
 export async function getShareData(id: string): Promise<DataItem[]> {
   await requireLive(id);
-  const items = await (await getStore()).listItems(id);
+  const items = await (await runtime().store()).listItems(id);
   return items.map((item) => JSON.parse(item.json) as DataItem);
 }
 
 /** The operator's token unshares any share (lost sessions, moderation); compared in constant time. */
 export function isAdminToken(token: string | undefined): boolean {
-  const admin = getConfig().PARLEY_ADMIN_TOKEN;
+  const admin = runtime().config.PARLEY_ADMIN_TOKEN;
   return Boolean(admin && token && secretMatches(token, hashSecret(admin)));
 }
 
@@ -102,8 +100,8 @@ export async function unshare(id: string, secret: string | undefined): Promise<{
   const share = await requireLive(id);
   if (!isAdminToken(secret)) requireSecret(share, secret);
   const now = Date.now();
-  if (!(await (await getStore()).deleteShare(id, now))) throw new ApiError("gone", "This share was unshared");
-  forgetShare(id);
+  if (!(await (await runtime().store()).deleteShare(id, now))) throw new ApiError("gone", "This share was unshared");
+  runtime().forgetShare(id);
   return { ok: true, id, unsharedAt: new Date(now).toISOString() };
 }
 
@@ -118,13 +116,13 @@ export async function setShareExpiry(id: string, secret: string | undefined, exp
     throw new ApiError("invalid", "The expiry must be a time within the next 100 years");
   }
   if (expiresAt !== null && expiresAt <= Date.now()) throw new ApiError("invalid", "The expiry must be in the future; unshare to remove a share now");
-  await (await getStore()).setExpiry(id, expiresAt);
+  await (await runtime().store()).setExpiry(id, expiresAt);
   return { ok: true as const, id, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() };
 }
 
 /** Deletes the data of every share whose expiry has passed; returns how many. Pages already answer 410. */
 export async function sweepExpired(now = Date.now()): Promise<number> {
-  const store = await getStore();
+  const store = await runtime().store();
   let swept = 0;
   for (;;) {
     const ids = await store.listExpired(now, 100);
@@ -132,7 +130,7 @@ export async function sweepExpired(now = Date.now()): Promise<number> {
       // The tombstone keeps the moment the share expired, not the moment the sweep ran.
       const expiresAt = (await store.getShare(id))?.expiresAt ?? now;
       if (await store.deleteShare(id, Math.min(expiresAt, now))) {
-        forgetShare(id);
+        runtime().forgetShare(id);
         swept++;
       }
     }

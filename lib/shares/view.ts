@@ -1,12 +1,7 @@
-// Loads what a viewer page needs; null when there is nothing live to show.
-import { cache } from "react";
+// The built conversation of a share version, as the viewer page and the preview facts read it.
 import { buildConversation, type Conversation } from "../view/conversation";
-import { getRenderCache } from "../render/cache";
-import { getShareState } from "./shares";
-import { getStore } from "../store";
 import type { DataItem } from "../schema";
-
-export type ShareView = { id: string; version: number; conversation: Conversation };
+import { runtime } from "../runtime";
 
 /**
  * The built conversation of a share version. Reading and parsing every item and building the
@@ -16,12 +11,12 @@ export type ShareView = { id: string; version: number; conversation: Conversatio
  */
 export async function loadConversation(id: string, version: number): Promise<Conversation> {
   let jsonChars = 0;
-  return getRenderCache().getOrRender(
+  return runtime().renderCache.getOrRender(
     id,
     "conversation",
     String(version),
     async () => {
-      const items = await (await getStore()).listItems(id);
+      const items = await (await runtime().store()).listItems(id);
       const data = items.map((i) => {
         jsonChars += i.json.length;
         return JSON.parse(i.json) as DataItem;
@@ -31,10 +26,3 @@ export async function loadConversation(id: string, version: number): Promise<Con
     () => jsonChars * 2 + 4096,
   );
 }
-
-// Cached per request so generateMetadata and the page read the share once.
-export const loadShareView = cache(async (id: string): Promise<ShareView | null> => {
-  const state = await getShareState(id);
-  if (state.status !== "live") return null;
-  return { id, version: state.share.version, conversation: await loadConversation(id, state.share.version) };
-});

@@ -1,12 +1,12 @@
 // GET /api/health – liveness plus a round trip to the store.
 import { json } from "@/lib/http/api";
-import { getStore } from "@/lib/store";
+import { runtime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
-    const store = await getStore();
+    const store = await runtime().store();
     await store.getShare("health-check");
     return json({ ok: true, store: store.kind });
   } catch (err) {

@@ -1,11 +1,7 @@
-"use client";
-// The behaviour of every copy button and permalink on the page (components/blocks/copy-button.tsx,
-// components/blocks/copy-link-button.tsx), from one listener on the document: the conversation is static
-// HTML that React never hydrates (components/client/html-island.tsx), and chunks streamed in later are
-// covered without any work per button. Marks <html data-copy-ready>, which shows the copy buttons
-// (rendered `hidden`, see app/globals.css).
-import { useEffect } from "react";
-
+// The share page's only script (inlined by lib/page/assets.ts, allowed by its hash): copy buttons and
+// permalinks, from one listener on the document, so turns that stream in later need no work. The
+// page is complete without it: permalinks are plain #anchor links, copy buttons stay hidden
+// (rendered `hidden`; `data-copy-ready` on <html> shows them, see app/globals.css).
 const FEEDBACK_MS = 1500;
 
 /** Shows `done` on the control for a moment: its text (via `render`) and its accessible name. */
@@ -36,7 +32,7 @@ async function copyLink(link: HTMLAnchorElement, event: MouseEvent) {
   if (!navigator.clipboard) return; // the plain #anchor link does the rest
   event.preventDefault();
   const anchor = (link.getAttribute("href") ?? "").slice(1);
-  history.replaceState(null, "", `#${anchor}`); // null: Next's router keeps its own state in sync
+  history.replaceState(null, "", `#${anchor}`);
   const mark = link.querySelector("span");
   try {
     await navigator.clipboard.writeText(`${location.origin}${location.pathname}#${anchor}`);
@@ -46,25 +42,14 @@ async function copyLink(link: HTMLAnchorElement, event: MouseEvent) {
   }
 }
 
-export function CopyControls() {
-  useEffect(() => {
-    const root = document.documentElement;
-    const onClick = (event: MouseEvent) => {
-      if (event.button !== 0) return;
-      const target = event.target instanceof Element ? event.target : null;
-      const button = target?.closest<HTMLButtonElement>("button.copy-button");
-      if (button) return void copyButton(button);
-      // A modified click on a permalink keeps its usual meaning (open in a new tab, and so on).
-      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = target?.closest<HTMLAnchorElement>("a.copy-link");
-      if (link) void copyLink(link, event);
-    };
-    document.addEventListener("click", onClick);
-    root.dataset.copyReady = "";
-    return () => {
-      document.removeEventListener("click", onClick);
-      delete root.dataset.copyReady;
-    };
-  }, []);
-  return null;
-}
+document.addEventListener("click", (event) => {
+  if (event.button !== 0) return;
+  const target = event.target instanceof Element ? event.target : null;
+  const button = target?.closest<HTMLButtonElement>("button.copy-button");
+  if (button) return void copyButton(button);
+  // A modified click on a permalink keeps its usual meaning (open in a new tab, and so on).
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = target?.closest<HTMLAnchorElement>("a.copy-link");
+  if (link) void copyLink(link, event);
+});
+document.documentElement.dataset.copyReady = "";

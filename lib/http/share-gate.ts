@@ -1,0 +1,77 @@
+// Everything under /s/<id>, /share/<id> and /api/share/<id>: the share's state, read from the store on
+// every request, decides before Next sees the request (server.ts calls this first).
+//   missing -> counts toward the client's lookup limit (429 past it), then Next answers 404
+//   gone    -> the page and every path under it answer 410 (a tombstone page, or JSON); the card
+//              answers for itself with a "removed" card; the API's handlers answer their own 410
+//   live    -> the page itself is served here (lib/page/serve-page.ts); sub-resources and the API go
+//              on to Next's route handlers
+// The App Router cannot give a rendered page a 410, and a page answered here never waits for Next.
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getShareState, type ShareState } from "../shares/shares";
+import { enforceRateLimit } from "../shares/rate-limit";
+import type { PageAssets } from "../page/assets";
+import { servePage } from "../page/serve-page";
+import { ApiError, toErrorResponse } from "./api";
+import { clientIp } from "./client-ip";
+import { sendResponse, webHeaders } from "./node-response";
+import { publicUrlFrom } from "./public-url";
+import { NOINDEX } from "./security-headers";
+import { tombstoneResponse } from "./tombstone";
+
+const VIEWER = /^\/(?:s|share)\/([^/]+)(\/.*)?$/;
+// Not the sync route: its handler reads the state itself, and a sync should pay for one read, not two.
+const API = /^\/api\/share\/([^/]+)(?!\/sync$)(\/.*)?$/;
+
+export type ShareRequest = { id: string | null; viewer: boolean; sub: string };
+
+/** Which share a path names, if any; `id` is null for a malformed escape (it can name no share). */
+export function matchSharePath(pathname: string): ShareRequest | null {
+  const viewer = VIEWER.exec(pathname);
+  const m = viewer ?? API.exec(pathname);
+  if (!m) return null;
+  let id: string | null;
+  try {
+    id = decodeURIComponent(m[1]);
+  } catch {
+    id = null;
+  }
+  return { id, viewer: Boolean(viewer), sub: m[2] ?? "" };
+}
+
+/** Answers the request when the share's state decides it; false when Next should handle it. */
+export async function handleShareRequest(req: IncomingMessage, res: ServerResponse, match: ShareRequest, assets: PageAssets): Promise<boolean> {
+  const headers = webHeaders(req);
+  const answer = async (response: Response) => {
+    response.headers.set("X-Robots-Tag", NOINDEX);
+    await sendResponse(req, res, response);
+    return true;
+  };
+  let state: ShareState;
+  try {
+    state = match.id === null ? { status: "missing" } : await getShareState(match.id);
+  } catch (error) {
+    console.error("[parley] reading a share's state failed:", error);
+    return answer(toErrorResponse(new ApiError("unavailable", "The database is unavailable; try again shortly", undefined, { "Retry-After": "5" })));
+  }
+  if (state.status === "missing") {
+    try {
+      await enforceRateLimit("lookup", clientIp(headers));
+    } catch (error) {
+      return answer(toErrorResponse(error));
+    }
+    if (match.id === null) return answer(toErrorResponse(new ApiError("not_found", "No share with this id")));
+    return false;
+  }
+  const page = match.viewer && (match.sub === "" || match.sub === "/");
+  if (state.status === "gone") {
+    if (page) return answer(tombstoneResponse(state.since, state.reason));
+    if (match.viewer && match.sub !== "/card.png") return answer(toErrorResponse(new ApiError("gone", "This share is no longer available")));
+    return false;
+  }
+  if (page && (req.method === "GET" || req.method === "HEAD")) {
+    await servePage(req, res, { share: state.share, publicUrl: publicUrlFrom(headers), assets });
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,102 @@
+// Sends a live share's page. A cached version is written as stored, in the encoding the reader accepts
+// (brotli, gzip, or identity), with no render and no other work. Otherwise the page is rendered,
+// streamed to the reader piece by piece (gzip-compressed on the fly when accepted, flushed after each
+// piece), and, when it completed whole and the share is still at that version, compressed once and
+// kept (lib/cache/page-cache.ts).
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { once } from "node:events";
+import zlib from "node:zlib";
+import { getConfig } from "../config";
+import { acceptedEncodings, compressPage, pageKey, pickEncoding, type CachedPage } from "../cache/page-cache";
+import { RENDER_FAILED_ATTR } from "../render/html";
+import { getShareFacts } from "../shares/preview";
+import { loadConversation } from "../shares/view";
+import type { StoredShare } from "../store/types";
+import { NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, pageCsp } from "../http/security-headers";
+import type { PageAssets } from "./assets";
+import { ReaderGoneError, renderSharePage } from "./render-page";
+import { runtime } from "../runtime";
+
+export type PageContext = { share: StoredShare; publicUrl: string; assets: PageAssets };
+
+function pageHeaders(assets: PageAssets, cache: "hit" | "miss"): Record<string, string> {
+  return {
+    ...PAGE_HEADERS,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Security-Policy": pageCsp(assets.scriptHash),
+    "X-Robots-Tag": NOINDEX,
+    "Cache-Control": SHARE_PAGE_CACHE,
+    Vary: "Accept-Encoding",
+    "X-Parley-Cache": cache,
+  };
+}
+
+export async function servePage(req: IncomingMessage, res: ServerResponse, { share, publicUrl, assets }: PageContext): Promise<void> {
+  const cache = runtime().pageCache;
+  const key = pageKey(share.id, share.version, publicUrl);
+  const accepted = acceptedEncodings(req.headers["accept-encoding"]);
+  const hit = cache.get(key);
+  if (hit) return sendCached(req, res, hit, pickEncoding(accepted), assets);
+
+  const headers = pageHeaders(assets, "miss");
+  if (req.method === "HEAD") return void res.writeHead(200, headers).end();
+  const generation = cache.generation(share.id);
+  const reader = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) reader.abort();
+  });
+  const conversation = await loadConversation(share.id, share.version);
+  const facts = await getShareFacts(share.id, share.version);
+  const pieces = renderSharePage({
+    id: share.id,
+    version: share.version,
+    conversation,
+    facts,
+    baseUrl: publicUrl,
+    siteName: getConfig().PARLEY_SITE_NAME,
+    assets,
+    signal: reader.signal,
+  });
+
+  const gzip = accepted.has("gzip") ? zlib.createGzip({ level: 6 }) : null;
+  if (gzip) {
+    headers["Content-Encoding"] = "gzip";
+    gzip.pipe(res);
+  }
+  res.writeHead(200, headers);
+  const out = gzip ?? res;
+  const body: Buffer[] = [];
+  try {
+    for await (const html of pieces) {
+      const bytes = Buffer.from(html, "utf8");
+      body.push(bytes);
+      if (!out.write(bytes)) await once(out, "drain", { signal: reader.signal });
+      gzip?.flush();
+    }
+  } catch (error) {
+    if (reader.signal.aborted) {
+      const where = error instanceof ReaderGoneError ? ` after turn ${error.afterTurn}` : "";
+      console.log(`[parley] stopped rendering share ${share.id}${where}: the reader went away`);
+      return;
+    }
+    // Headers are sent: all that is left is to end the response short, which the reader sees as an error.
+    console.error(`[parley] rendering share ${share.id} failed:`, error);
+    res.destroy(error as Error);
+    return;
+  }
+  out.end();
+  const identity = Buffer.concat(body);
+  // A page that shows a failed part is not kept: the failure may pass, and must not be served to every reader.
+  if (identity.includes(RENDER_FAILED_ATTR)) return;
+  cache.set(key, share.id, share.version, await compressPage(identity), generation);
+}
+
+function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, encoding: keyof CachedPage, assets: PageAssets): void {
+  const body = page[encoding];
+  const headers = pageHeaders(assets, "hit");
+  if (encoding !== "identity") headers["Content-Encoding"] = encoding;
+  headers["Content-Length"] = String(body.length);
+  res.writeHead(200, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}

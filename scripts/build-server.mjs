@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Builds what runs outside Next's bundles: Parley's server (server.ts and the lib/ and components/
+// code it reaches, one CommonJS file; packages stay in node_modules) and the share page's script.
+// esbuild rather than tsc because the code uses the `@/` path alias, which tsc does not rewrite; tsc
+// still type-checks everything (npm run typecheck).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// `import "server-only"` guards Next's client bundles; this whole bundle is server code.
+const serverOnly = {
+  name: "server-only",
+  setup(b) {
+    b.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+    b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "" }));
+  },
+};
+
+await Promise.all([
+  build({
+    absWorkingDir: root,
+    entryPoints: ["server.ts"],
+    outfile: "dist/server.js",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    packages: "external",
+    jsx: "automatic",
+    sourcemap: true,
+    plugins: [serverOnly],
+    logLevel: "warning",
+  }),
+  build({
+    absWorkingDir: root,
+    entryPoints: ["components/client/viewer.ts"],
+    outfile: "dist/viewer.js",
+    bundle: true,
+    platform: "browser",
+    target: "es2020",
+    format: "iife",
+    minify: true,
+    logLevel: "warning",
+  }),
+]);
+console.log("parley: built dist/server.js and dist/viewer.js");

@@ -1,0 +1,78 @@
+// Parley's one process entry: an HTTP server with Next behind it, on Next's documented custom-server
+// API (`next()` + `getRequestHandler()`). It is the only code that sees the socket, so it owns what
+// needs one: the client address (trusted-proxy rules, handed to every handler in `x-parley-client`)
+// and the reader's going away (which stops a long render). Share paths are decided here first
+// (lib/http/share-gate.ts: state, tombstones, the page cache and the share page itself); everything
+// else is Next's. The request path, step by step, is in docs/architecture.md.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { getConfig, type Config } from "./lib/config";
+import { runtime } from "./lib/runtime";
+import { CLIENT_HEADER, clientAddress } from "./lib/http/client-ip";
+import { handleShareRequest, matchSharePath } from "./lib/http/share-gate";
+import { loadPageAssets, type PageAssets } from "./lib/page/assets";
+import { startSweep } from "./lib/shares/sweep";
+
+// dist/server.js after `npm run build`: the project is one level up.
+const ROOT = path.resolve(__dirname, "..");
+const dev = process.argv.includes("--dev");
+
+type Handle = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
+
+function onRequest(config: Config, assets: PageAssets, handle: Handle) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // Overwrites whatever the client sent under that name: only this server may say who the client is.
+    req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.PARLEY_TRUST_PROXY);
+    try {
+      const match = matchSharePath((req.url ?? "/").split("?")[0]);
+      if (match && (await handleShareRequest(req, res, match, assets))) return;
+      // An unshare or an expiry handled by Next: this process's caches (the share page's) go too.
+      if (match?.id && !match.viewer && (req.method === "DELETE" || req.method === "PUT")) {
+        const id = match.id;
+        res.once("finish", () => res.statusCode < 300 && runtime().forgetShare(id));
+      }
+      await handle(req, res);
+    } catch (error) {
+      console.error("[parley] request failed:", error);
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on the server" } }));
+    }
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = getConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  // Open the database and run its migrations before the first request, so a bad DATABASE_URL or an
+  // unwritable data directory stops start-up with its own message.
+  await runtime().store();
+  const assets = loadPageAssets(ROOT);
+  const app = next({ dev, dir: ROOT, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const stopSweep = startSweep(config.PARLEY_SWEEP_INTERVAL);
+  const server = http.createServer(onRequest(config, assets, app.getRequestHandler()));
+  server.listen(config.PORT, config.HOST, () => {
+    console.log(`parley: listening on http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT}${dev ? " (development)" : ""}`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stopSweep();
+      server.close(() => process.exit(0));
+      // Keep-alive connections would hold close() open; a reader mid-page gets its connection cut.
+      setTimeout(() => process.exit(0), 5_000).unref();
+      server.closeIdleConnections();
+    });
+  }
+}
+
+main().catch((err) => {
+  console.error("parley: could not start:", err);
+  process.exit(1);
+});
