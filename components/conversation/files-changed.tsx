@@ -1,5 +1,5 @@
 // The diffs behind the header's "files changed" list, one anchored section per file.
-import type { ChangedFile } from "@/lib/view/session-stats";
+import type { ChangedFile } from "@/lib/view/changed-files";
 import { CopyLinkButton } from "../blocks/copy-link-button";
 import { DiffBlock } from "../blocks/diff-block";
 

@@ -1,6 +1,7 @@
 // The top of the page: title, times, models and agents, version, totals, and the files changed.
 import type { SessionStats } from "@/lib/view/session-stats";
 import { formatCompact, formatCost, formatDate, formatDuration, formatNumber } from "@/lib/view/format";
+import { formatFilesCount } from "@/lib/view/share-facts";
 
 function Time({ ms }: { ms: number }) {
   return <time dateTime={new Date(ms).toISOString()}>{formatDate(ms)}</time>;
@@ -49,7 +50,7 @@ export function ShareHeader({ title, stats }: { title: string; stats: SessionSta
       {stats.files.length > 0 && (
         <nav className="files-nav" aria-label="Files changed">
           <p className="files-nav-title">
-            {stats.files.length} {stats.files.length === 1 ? "file" : "files"} changed
+            {formatFilesCount(stats.files.length)}
           </p>
           <ul>
             {stats.files.map((f) => (

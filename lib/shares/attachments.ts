@@ -2,7 +2,7 @@
 // a stub (see omittedAttachmentSchema in lib/schema.ts) so one 40 MB screenshot never costs a whole
 // sync batch, and the viewer can still say what was left out. Also the data: URL decoding that
 // serving an attachment from its own URL needs.
-import { formatBytes } from "../http/api";
+import { formatBytes } from "../view/format";
 import { itemKey } from "./items";
 import { omittedAttachmentSchema, type DegradedItem, type OmittedAttachment } from "../schema";
 
