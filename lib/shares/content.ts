@@ -2,7 +2,8 @@
 // output, and attachments decoded from their data: URLs. Route handlers under app/s/[id]/raw and
 // app/s/[id]/file are thin wrappers over these two functions.
 import { ApiError } from "../http/api";
-import { decodeDataUrl, omittedAttachment } from "./attachments";
+import { omittedAttachment } from "./attachments";
+import { decodeDataUrl } from "../view/data-url";
 import { isInlineImage } from "../view/content-urls";
 import { requireLive } from "./shares";
 import { getStore } from "../store";
