@@ -2,6 +2,7 @@
 import type { SessionStats } from "@/lib/view/session-stats";
 import { formatCompact, formatCost, formatDate, formatDuration, formatNumber } from "@/lib/view/format";
 import { formatFilesCount } from "@/lib/view/share-facts";
+import { ChangeCounts } from "../blocks/change-counts";
 
 function Time({ ms }: { ms: number }) {
   return <time dateTime={new Date(ms).toISOString()}>{formatDate(ms)}</time>;
@@ -56,8 +57,7 @@ export function ShareHeader({ title, stats }: { title: string; stats: SessionSta
             {stats.files.map((f) => (
               <li key={f.path}>
                 <a href={`#${f.anchor}`}><code>{f.path}</code></a>
-                <span className="adds">+{f.additions}</span>
-                <span className="dels">-{f.deletions}</span>
+                <ChangeCounts additions={f.additions} deletions={f.deletions} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 // edit: the file, the unified diff (metadata.diff or filediff.patch) with +/- counts, diagnostics.
 import { rec, str } from "@/lib/view/tool-data";
 import { diffCounts } from "@/lib/view/diff";
+import { ChangeCounts } from "../blocks/change-counts";
 import { DiffBlock } from "../blocks/diff-block";
 import { Diagnostics } from "./diagnostics";
 import type { ToolProps } from "./types";
@@ -13,7 +14,7 @@ export async function EditTool({ input, metadata, ctx }: ToolProps) {
   return (
     <div className="edit-tool">
       <p className="change-counts">
-        <span className="adds">+{additions}</span> <span className="dels">-{deletions}</span>
+        <ChangeCounts additions={additions} deletions={deletions} />
         {input.replaceAll === true && <span className="badge">replace all</span>}
       </p>
       {patch ? <DiffBlock patch={patch} path={file} shareId={ctx.shareId} /> : <p className="tool-note">No diff was recorded for this edit.</p>}
