@@ -5,6 +5,7 @@ import { ApiError } from "../http/api";
 import { omittedAttachment } from "./attachments";
 import { decodeDataUrl } from "../view/data-url";
 import { isInlineImage } from "../view/content-urls";
+import { baseName } from "../view/paths";
 import { requireLive } from "./shares";
 import { getStore } from "../store";
 import { NOINDEX } from "../http/security-headers";
@@ -56,7 +57,9 @@ export async function getAttachment(shareId: string, partId: string, index?: num
   const declared = typeof attachment.mime === "string" ? attachment.mime.toLowerCase() : decoded.mime.toLowerCase();
   const mime = MIME.test(declared) ? declared : "application/octet-stream";
   const fallbackName = `${partId}${index === undefined ? "" : `-${index}`}.${EXTENSIONS[mime] ?? "bin"}`;
-  const filename = typeof attachment.filename === "string" && attachment.filename.trim() ? attachment.filename.split(/[\\/]/).pop()! : fallbackName;
+  // The name only, never a path; a name of nothing but slashes gets the fallback.
+  const named = typeof attachment.filename === "string" ? baseName(attachment.filename.trim()).replace(/[\\/]/g, "") : "";
+  const filename = named || fallbackName;
   return { bytes: decoded.bytes, mime, filename, inline: isInlineImage(mime), etag: `"v${version}-${partId}-${index ?? "f"}"` };
 }
 
