@@ -7,6 +7,7 @@ import path from "node:path";
 import { buildConversation } from "../lib/view/conversation";
 import { getConfig } from "../lib/config";
 import { cardModel, renderCard } from "../lib/og/render-card";
+import { pngSize } from "../lib/og/png";
 import type { DataItem } from "../lib/schema";
 import { computeShareFacts } from "../lib/view/share-facts";
 
@@ -28,7 +29,8 @@ async function main() {
   await renderCard(cardModel(facts, getConfig().PARLEY_SITE_NAME));
   const second = performance.now() - t;
   fs.writeFileSync(out, png);
-  console.log(`${out}: ${png.length} bytes, ${png.readUInt32BE(16)}x${png.readUInt32BE(20)}; first render ${cold.toFixed(0)} ms (process cold), second ${second.toFixed(0)} ms (uncached render)`);
+  const size = pngSize(png);
+  console.log(`${out}: ${png.length} bytes, ${size ? `${size.width}x${size.height}` : "not a PNG"}; first render ${cold.toFixed(0)} ms (process cold), second ${second.toFixed(0)} ms (uncached render)`);
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
 // Plain text with the server's [REDACTED:kind] markers drawn as labelled markers.
-import { splitRedactions } from "@/lib/redact/markers";
+import { marker, splitRedactions } from "@/lib/redact/markers";
 
 export function RedactedText({ text }: { text: string }) {
   return (
@@ -7,7 +7,7 @@ export function RedactedText({ text }: { text: string }) {
       {splitRedactions(text).map((s, i) =>
         "redacted" in s ? (
           <mark key={i} className="redacted" title={`Redacted by the server: ${s.redacted}`} data-kind={s.redacted}>
-            [REDACTED:{s.redacted}]
+            {marker(s.redacted)}
           </mark>
         ) : (
           s.text

@@ -1,5 +1,6 @@
 // The diffs behind the header's "files changed" list, one anchored section per file.
-import type { ChangedFile } from "@/lib/view/session-stats";
+import type { ChangedFile } from "@/lib/view/changed-files";
+import { ChangeCounts } from "../blocks/change-counts";
 import { CopyLinkButton } from "../blocks/copy-link-button";
 import { DiffBlock } from "../blocks/diff-block";
 
@@ -13,8 +14,7 @@ export function FilesChanged({ files, shareId }: { files: ChangedFile[]; shareId
           <summary>
             <code>{f.path}</code>
             {f.status && <span className="badge">{f.status}</span>}
-            <span className="adds">+{f.additions}</span>
-            <span className="dels">-{f.deletions}</span>
+            <ChangeCounts additions={f.additions} deletions={f.deletions} />
           </summary>
           <CopyLinkButton anchor={f.anchor} label={`the diff of ${f.path}`} />
           {f.patch ? <DiffBlock patch={f.patch} path={f.path} shareId={shareId} /> : <p className="tool-note">No patch was shared for this file.</p>}

@@ -1,6 +1,8 @@
 // The top of the page: title, times, models and agents, version, totals, and the files changed.
 import type { SessionStats } from "@/lib/view/session-stats";
 import { formatCompact, formatCost, formatDate, formatDuration, formatNumber } from "@/lib/view/format";
+import { formatFilesCount } from "@/lib/view/share-facts";
+import { ChangeCounts } from "../blocks/change-counts";
 
 function Time({ ms }: { ms: number }) {
   return <time dateTime={new Date(ms).toISOString()}>{formatDate(ms)}</time>;
@@ -49,14 +51,13 @@ export function ShareHeader({ title, stats }: { title: string; stats: SessionSta
       {stats.files.length > 0 && (
         <nav className="files-nav" aria-label="Files changed">
           <p className="files-nav-title">
-            {stats.files.length} {stats.files.length === 1 ? "file" : "files"} changed
+            {formatFilesCount(stats.files.length)}
           </p>
           <ul>
             {stats.files.map((f) => (
               <li key={f.path}>
                 <a href={`#${f.anchor}`}><code>{f.path}</code></a>
-                <span className="adds">+{f.additions}</span>
-                <span className="dels">-{f.deletions}</span>
+                <ChangeCounts additions={f.additions} deletions={f.deletions} />
               </li>
             ))}
           </ul>

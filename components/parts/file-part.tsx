@@ -6,7 +6,8 @@
 // fetched, so they stay a chip with name, type and origin.
 import type { FilePart as FilePartData } from "@/lib/schema";
 import { attachmentUrl, isInlineImage } from "@/lib/view/content-urls";
-import { dataUrlByteLength, describeOmission, omittedAttachment } from "@/lib/shares/attachments";
+import { describeOmission, omittedAttachment } from "@/lib/shares/attachments";
+import { dataUrlByteLength, decodeDataUrl, isDataUrl } from "@/lib/view/data-url";
 import { formatBytes } from "@/lib/view/format";
 import { baseName, relativePath } from "@/lib/view/paths";
 import type { ViewContext } from "../conversation/view-context";
@@ -20,13 +21,8 @@ export const LARGE_IMAGE_BYTES = 1024 * 1024;
 const MAX_INLINE_TEXT_BYTES = 64 * 1024;
 
 function decodeDataText(url: string): string | undefined {
-  const m = /^data:text\/[a-z0-9.+-]+(?:;charset=[^;,]+)?(;base64)?,(.*)$/is.exec(url);
-  if (!m) return undefined;
-  try {
-    return m[1] ? Buffer.from(m[2], "base64").toString("utf8") : decodeURIComponent(m[2]);
-  } catch {
-    return undefined;
-  }
+  const decoded = decodeDataUrl(url);
+  return decoded?.mime.startsWith("text/") ? decoded.bytes.toString("utf8") : undefined;
 }
 
 export function FileChip({ name, mime, size, note, origin }: { name: string; mime: string; size?: number; note?: string; origin?: string }) {
@@ -57,7 +53,7 @@ export function Attachment({ attachment, name, href, directory }: { attachment: 
       </div>
     );
   }
-  if (!url.startsWith("data:")) {
+  if (!isDataUrl(url)) {
     const origin = url.startsWith("file://") ? `local file ${relativePath(url, directory)}` : "link not followed";
     return (
       <div className="attachment">

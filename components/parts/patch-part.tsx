@@ -1,7 +1,7 @@
 // patch: the files a step changed on disk (each linking to its diff when the share has one).
 import type { PatchPart as PatchPartData } from "@/lib/schema";
 import { relativePath } from "@/lib/view/paths";
-import { fileAnchor } from "@/lib/view/session-stats";
+import { fileAnchor } from "@/lib/view/changed-files";
 import type { ViewContext } from "../conversation/view-context";
 
 export function PatchPart({ part, ctx, diffAnchors }: { part: PatchPartData; ctx: ViewContext; diffAnchors: Set<string> }) {

@@ -5,6 +5,7 @@ import { RedactedText } from "../blocks/redacted-text";
 import { Terminal } from "../blocks/terminal";
 import { ShowAll } from "../blocks/show-all";
 import { limitOutput } from "@/lib/view/output-limit";
+import { plural } from "@/lib/view/format";
 import type { ToolProps } from "./types";
 
 /** Splits OpenCode's trailing <shell_metadata> note (e.g. "User aborted the command") off the output. */
@@ -28,7 +29,7 @@ export async function BashTool({ part, input, state, metadata, ctx }: ToolProps)
           <RedactedText text={command} />
         </pre>
         <div className="terminal-head">
-          <span>output{output.trim() ? ` · ${lines} ${lines === 1 ? "line" : "lines"}` : ""}</span>
+          <span>output{output.trim() ? ` · ${plural(lines, "line")}` : ""}</span>
           {exit !== undefined && (
             <span className={exit === 0 ? "exit-code ok" : "exit-code fail"} data-testid="exit-code">
               {exit === null ? "no exit code" : `exit ${exit}`}

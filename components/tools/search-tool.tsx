@@ -1,6 +1,7 @@
 // grep, glob and list: the pattern (or path), how many matches, and the results behind a toggle.
 import { num, str } from "@/lib/view/tool-data";
 import { relativePath } from "@/lib/view/paths";
+import { plural } from "@/lib/view/format";
 import { Collapsible } from "../blocks/collapsible";
 import { PlainOutput } from "../blocks/plain-output";
 import type { ToolProps } from "./types";
@@ -44,12 +45,12 @@ export function SearchTool({ part, input, state, metadata, ctx }: ToolProps) {
         {count !== undefined && (
           <div>
             <dt>found</dt>
-            <dd data-testid="match-count">{count} {count === 1 ? noun : nouns}</dd>
+            <dd data-testid="match-count">{plural(count, noun, nouns)}</dd>
           </div>
         )}
       </dl>
       {lines.length > 0 && (
-        <Collapsible summary={`Results (${lines.length} ${lines.length === 1 ? "line" : "lines"})`} open={lines.length <= 12}>
+        <Collapsible summary={`Results (${plural(lines.length, "line")})`} open={lines.length <= 12}>
           <PlainOutput text={output.replace(/\n+$/, "")} label="Results" limit={{ shareId: ctx.shareId, partId: part.id }} />
         </Collapsible>
       )}

@@ -1,5 +1,6 @@
 // webfetch: the URL as a nofollow link, the format, and the fetched text behind a toggle.
 import { str } from "@/lib/view/tool-data";
+import { plural } from "@/lib/view/format";
 import { Collapsible } from "../blocks/collapsible";
 import { ExternalLink } from "../blocks/external-link";
 import { PlainOutput } from "../blocks/plain-output";
@@ -22,7 +23,7 @@ export function WebfetchTool({ part, input, state, ctx }: ToolProps) {
           </div>
         )}
       </dl>
-      <Collapsible summary={`Fetched content (${state.output.length.toLocaleString("en-US")} characters)`}>
+      <Collapsible summary={`Fetched content (${plural(state.output.length, "character")})`}>
         <PlainOutput text={state.output} label="Fetched content" limit={{ shareId: ctx.shareId, partId: part.id }} />
       </Collapsible>
     </div>

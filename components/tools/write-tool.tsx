@@ -3,6 +3,7 @@ import { str } from "@/lib/view/tool-data";
 import { languageForPath } from "@/lib/render/languages";
 import { relativePath } from "@/lib/view/paths";
 import { CodeBlock } from "../blocks/code-block";
+import { ChangeCounts } from "../blocks/change-counts";
 import { Diagnostics } from "./diagnostics";
 import type { ToolProps } from "./types";
 
@@ -13,7 +14,7 @@ export async function WriteTool({ input, metadata, ctx }: ToolProps) {
   return (
     <div className="write-tool">
       <p className="change-counts">
-        <span className="adds">+{lines}</span> {metadata.exists === false && <span className="badge">new file</span>}
+        <ChangeCounts additions={lines} /> {metadata.exists === false && <span className="badge">new file</span>}
         {metadata.exists === true && <span className="badge">overwritten</span>}
       </p>
       <CodeBlock code={content} lang={languageForPath(file)} label={file ? relativePath(file, ctx.directory) : undefined} startLine={1} shareId={ctx.shareId} />

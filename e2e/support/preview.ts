@@ -1,4 +1,7 @@
 // Reads link-preview tags the way an unfurler does: from the raw HTML bytes, no JavaScript.
+// The one PNG size reader; the specs import it from here with the preview helpers.
+export { pngSize } from "../../lib/og/png";
+
 export const SLACK_LIMIT = 32 * 1024;
 
 export type PreviewTag = { key: string; value: string; offset: number; end: number };
@@ -26,9 +29,3 @@ export function tagMap(tags: PreviewTag[]): Record<string, string> {
   return Object.fromEntries(tags.map((t) => [t.key, t.value]));
 }
 
-/** Width and height from the IHDR chunk, which starts 8 bytes in; null when it is not a PNG. */
-export function pngSize(bytes: Buffer): { width: number; height: number } | null {
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString("latin1", 12, 16) !== "IHDR") return null;
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { ShareGoneError, ShareTooLargeError } from "../store/types";
 import { NOINDEX } from "./security-headers";
+import { formatBytes } from "../view/format";
 
 export const ERROR_STATUS = {
   bad_json: 400,
@@ -61,18 +62,6 @@ export function toErrorResponse(err: unknown): Response {
   }
   console.error("[parley] unexpected error", err);
   return json({ error: { code: "internal", message: "Internal server error" } }, 500);
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ["KB", "MB", "GB"];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v >= 10 || Number.isInteger(v) ? Math.round(v) : v.toFixed(1)} ${units[u]}`;
 }
 
 /**

@@ -2,7 +2,8 @@
 import { ImageResponse } from "next/og";
 import { createElement } from "react";
 import { ShareCard, type CardModel } from "@/components/og/share-card";
-import { formatDate, formatMessages, formatModels, type ShareFacts } from "../view/share-facts";
+import { formatDate, formatNumber } from "../view/format";
+import { formatFilesCount, formatMessages, formatModels, type ShareFacts } from "../view/share-facts";
 import { CARD_HEIGHT, CARD_WIDTH } from "../view/share-metadata";
 import { clampText, isRtl, toCardText } from "./card-text";
 import { getCardFonts } from "./fonts";
@@ -25,13 +26,13 @@ export function cardModel(facts: ShareFacts, siteName: string): CardModel {
     files:
       facts.files && facts.files.count > 0
         ? {
-            label: `${facts.files.count.toLocaleString("en-US")} ${facts.files.count === 1 ? "file" : "files"} changed`,
-            additions: `+${facts.files.additions.toLocaleString("en-US")}`,
+            label: formatFilesCount(facts.files.count),
+            additions: `+${formatNumber(facts.files.additions)}`,
             // Noto Sans has no U+2212 MINUS SIGN; the en dash has the same width.
-            deletions: `\u2013${facts.files.deletions.toLocaleString("en-US")}`,
+            deletions: `\u2013${formatNumber(facts.files.deletions)}`,
           }
         : null,
-    date: facts.createdAt !== null ? formatDate(facts.createdAt) : null,
+    date: facts.createdAt !== null ? formatDate(facts.createdAt, { time: false }) : null,
   };
 }
 

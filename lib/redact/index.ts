@@ -2,10 +2,10 @@
 // written. Parley's own rules (rules.ts) run first, then secretlint's recommended preset over what is
 // left; each finding becomes `[REDACTED:<kind>]`. In `model` items the values of `headers` and
 // `options` are dropped whole: they are where provider credentials live.
+import { marker, markerRanges } from "./markers";
 import { RULES, type Rule } from "./rules";
 import { secretlintFindingsMany, type Finding } from "./secretlint";
-
-export const marker = (kind: string) => `[REDACTED:${kind}]`;
+import { decodePercent, isDataUrl, parseDataUrl, withDataUrlText } from "../view/data-url";
 
 // Attachments arrive as data: URLs. A text attachment (an attached `.env`, a JSON config, a shell
 // script) is decoded, scanned like any other string and re-encoded when something was replaced: the
@@ -15,7 +15,6 @@ export const marker = (kind: string) => `[REDACTED:${kind}]`;
 // Text payloads over TEXT_ATTACHMENT_MAX_BYTES decoded are not scanned either (documented in the
 // README), which bounds the cost of one string; PARLEY_MAX_ATTACHMENT stubs anything far bigger.
 export const TEXT_ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
-const DATA_URL = /^data:((?:[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+)?)((?:;[^,;\s]*)*?)(;base64)?,/i;
 const TEXT_MIME =
   /^(?:text\/|application\/(?:json|xml|(?:x-)?yaml|(?:x-)?toml|(?:x-)?javascript|ecmascript|(?:x-)?typescript|x-sh|x-shellscript|x-(?:python|ruby|perl|php|httpd-php)|sql|graphql|x-www-form-urlencoded|x-ndjson|ndjson|x-pem-file|pem-certificate-chain|pgp-keys|x-x509-ca-cert|x-env|x-ini|x-properties|csv)$|[a-z]+\/[a-z0-9.+-]*\+(?:json|xml|yaml)$)/;
 // Types that may hold text or not: the first bytes decide.
@@ -32,24 +31,16 @@ function looksLikeText(bytes: Buffer): boolean {
   return bad === -1 || bad >= text.length - 3;
 }
 
-function decodePercent(payload: string): string | null {
-  try {
-    return decodeURIComponent(payload);
-  } catch {
-    return null; // a stray `%`: not a payload we can round-trip, scanned as the raw string instead
-  }
-}
-
 /**
  * Redacts the payload of a textual data: URL. Returns null when `s` is no data: URL (scan it as a
  * plain string), the unchanged URL for binary types and clean payloads.
  */
 async function redactDataUrl(s: string): Promise<{ text: string; count: number } | null> {
-  const head = DATA_URL.exec(s.slice(0, 512));
-  if (!head) return null;
-  const mime = head[1].trim().toLowerCase();
-  const base64 = head[3] !== undefined;
-  const payload = s.slice(head[0].length);
+  const head = parseDataUrl(s);
+  // A head that is not a media type and parameters is no attachment: scanned as plain text.
+  if (!head?.wellFormed) return null;
+  const { mime, base64 } = head;
+  const payload = s.slice(head.payloadStart);
   const unchanged = { text: s, count: 0 };
   const sniff = SNIFF_MIME.test(mime) && !(mime === "" && !base64); // `data:,x` is text/plain by definition
   if (!sniff && !TEXT_MIME.test(mime) && mime !== "") return unchanged;
@@ -64,14 +55,13 @@ async function redactDataUrl(s: string): Promise<{ text: string; count: number }
   } else {
     if (payload.length > TEXT_ATTACHMENT_MAX_BYTES * 3) return unchanged;
     const decoded = decodePercent(payload);
-    if (decoded === null) return null;
+    if (decoded === null) return null; // a stray `%`: not a payload we can round-trip, scanned as the raw string instead
     if (Buffer.byteLength(decoded) > TEXT_ATTACHMENT_MAX_BYTES) return unchanged;
     text = decoded;
   }
   const redacted = await redactText(text);
   if (redacted.count === 0) return unchanged;
-  const body = base64 ? Buffer.from(redacted.text, "utf8").toString("base64") : encodeURIComponent(redacted.text);
-  return { text: head[0] + body, count: redacted.count };
+  return { text: withDataUrlText(s, head, redacted.text), count: redacted.count };
 }
 
 // The `d` flag gives each capture group's exact position.
@@ -113,11 +103,8 @@ function apply(s: string, findings: Finding[]): { text: string; count: number } 
   return { text: text + s.slice(at), count: kept.length };
 }
 
-const MARKER = /\[REDACTED:[a-z0-9-]+\]/g;
-
 // Shorter strings (ids, roles, enum values) cannot hold a credential.
 const MIN_SCANNED = 8;
-const isDataUrl = (s: string) => /^data:/i.test(s.slice(0, 5));
 
 /** Redacts one string: a data: URL by its decoded payload, anything else as text. */
 export async function redactString(s: string): Promise<{ text: string; count: number }> {
@@ -141,7 +128,7 @@ async function redactTexts(strings: string[]): Promise<Array<{ text: string; cou
   const out = [...ours];
   scan.forEach((i, k) => {
     // secretlint sees our markers; a report that touches one is about a secret we already removed.
-    const markers = [...ours[i].text.matchAll(MARKER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const markers = markerRanges(ours[i].text);
     const theirs = found[k].filter((f) => !markers.some((m) => f.start < m.end && m.start < f.end));
     const final = apply(ours[i].text, theirs);
     out[i] = { text: final.text, count: ours[i].count + final.count };

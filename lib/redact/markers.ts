@@ -1,6 +1,18 @@
-// Redaction markers the server writes into stored text ("[REDACTED:aws-access-key]"). The viewer
-// splits text on them so each can be drawn as a visible, labelled marker.
+// The redaction marker the server writes into stored text in place of a credential
+// ("[REDACTED:aws-access-key]"), and the one way to recognise it: redaction skips findings that
+// touch one, and the viewer splits text on them to draw each as a visible, labelled marker.
 export const REDACTION = /\[REDACTED:([a-z0-9][a-z0-9_.-]{0,63})\]/gi;
+
+/** The marker that replaces a credential of this kind. */
+export const marker = (kind: string) => `[REDACTED:${kind}]`;
+
+/** Whether `value` begins with a marker (a credential already replaced, not a new one). */
+export const startsWithMarker = (value: string) => value.startsWith("[REDACTED:");
+
+/** Where the markers in `text` are. */
+export function markerRanges(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(REDACTION)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
 
 export type TextSegment = { text: string } | { redacted: string };
 

@@ -6,6 +6,8 @@
 // Every pattern is linear: bounded or possessive-free character classes, no nested quantifiers, so
 // a megabyte of base64 cannot make redaction slow.
 
+import { startsWithMarker } from "./markers";
+
 export type Rule = {
   kind: string;
   pattern: RegExp;
@@ -129,7 +131,7 @@ export const RULES: Rule[] = [
     kind: "url-password",
     pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/?#"'<>]{0,256}:([^\s@/?"'<>]{1,256})@[A-Za-z0-9[]/gi,
     group: 1,
-    accept: (v) => !/^\$\{?[A-Za-z_]|^\{\{|^<|^\[REDACTED/.test(v),
+    accept: (v) => !/^\$\{?[A-Za-z_]|^\{\{|^</.test(v) && !startsWithMarker(v),
   },
   // Authorization: Bearer <token> / Basic <base64>.
   {

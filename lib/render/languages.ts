@@ -1,6 +1,7 @@
 // Maps fence info strings and file names to shiki language ids. Allow-listed: anything shiki does
 // not bundle becomes "text", so a fence string never reaches an attribute or a grammar lookup raw.
 import { bundledLanguages, bundledLanguagesAlias } from "shiki";
+import { baseName } from "../view/paths";
 
 const EXTENSIONS: Record<string, string> = {
   ts: "typescript", tsx: "tsx", mts: "typescript", cts: "typescript", js: "javascript", mjs: "javascript",
@@ -24,7 +25,7 @@ export function languageFor(info: string | undefined | null): string {
 
 /** A shiki language id for a file path, from its extension or well-known name, or "text". */
 export function languageForPath(path: string | undefined | null): string {
-  const name = (path ?? "").split(/[\\/]/).pop()?.toLowerCase() ?? "";
+  const name = baseName(path ?? "").toLowerCase();
   if (name === "dockerfile" || name === "makefile") return EXTENSIONS[name];
   const dot = name.lastIndexOf(".");
   if (dot < 0) return "text";

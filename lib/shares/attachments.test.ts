@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dataUrlByteLength, decodeDataUrl, describeOmission, limitAttachments, omittedAttachment } from "./attachments";
+import { describeOmission, limitAttachments, omittedAttachment } from "./attachments";
+import { dataUrlByteLength, decodeDataUrl } from "../view/data-url";
 import { validateItem } from "./items";
 
 type Item = { type: string; data: Record<string, any> };

@@ -1,43 +1,10 @@
 // Attachments at ingest: a data: URL whose decoded size is over PARLEY_MAX_ATTACHMENT is replaced by
 // a stub (see omittedAttachmentSchema in lib/schema.ts) so one 40 MB screenshot never costs a whole
-// sync batch, and the viewer can still say what was left out. Also the data: URL decoding that
-// serving an attachment from its own URL needs.
-import { formatBytes } from "../http/api";
+// sync batch, and the viewer can still say what was left out.
+import { formatBytes } from "../view/format";
+import { dataUrlByteLength } from "../view/data-url";
 import { itemKey } from "./items";
 import { omittedAttachmentSchema, type DegradedItem, type OmittedAttachment } from "../schema";
-
-const DATA_URL = /^data:([^,]*?)(;base64)?,/i;
-
-/** Decoded size of a data: URL without decoding it (the payload may be tens of megabytes), or null for other URLs. */
-export function dataUrlByteLength(url: string): number | null {
-  const head = DATA_URL.exec(url.slice(0, 512));
-  if (!head) return null;
-  const payloadLength = url.length - head[0].length;
-  if (head[2]) {
-    let padding = 0;
-    if (url.endsWith("==")) padding = 2;
-    else if (url.endsWith("=")) padding = 1;
-    return Math.max(0, Math.floor((payloadLength * 3) / 4) - padding);
-  }
-  const payload = url.slice(head[0].length);
-  let escapes = 0;
-  for (let i = payload.indexOf("%"); i !== -1; i = payload.indexOf("%", i + 1)) escapes++;
-  return Buffer.byteLength(payload, "utf8") - 2 * escapes;
-}
-
-/** The bytes and declared media type of a data: URL, or null for any other URL. */
-export function decodeDataUrl(url: string): { bytes: Buffer; mime: string } | null {
-  const head = DATA_URL.exec(url.slice(0, 512));
-  if (!head) return null;
-  const payload = url.slice(head[0].length);
-  const mime = head[1].split(";")[0].trim() || "text/plain";
-  if (head[2]) return { bytes: Buffer.from(payload, "base64"), mime };
-  try {
-    return { bytes: Buffer.from(decodeURIComponent(payload), "utf8"), mime };
-  } catch {
-    return { bytes: Buffer.from(payload, "latin1"), mime };
-  }
-}
 
 /** The omission marker of an attachment (file part or tool-state attachment), or null when it was kept. */
 export function omittedAttachment(attachment: unknown): OmittedAttachment | null {

@@ -2,8 +2,10 @@
 // output, and attachments decoded from their data: URLs. Route handlers under app/s/[id]/raw and
 // app/s/[id]/file are thin wrappers over these two functions.
 import { ApiError } from "../http/api";
-import { decodeDataUrl, omittedAttachment } from "./attachments";
+import { omittedAttachment } from "./attachments";
+import { decodeDataUrl } from "../view/data-url";
 import { isInlineImage } from "../view/content-urls";
+import { baseName } from "../view/paths";
 import { requireLive } from "./shares";
 import { NOINDEX } from "../http/security-headers";
 import { runtime } from "../runtime";
@@ -55,7 +57,9 @@ export async function getAttachment(shareId: string, partId: string, index?: num
   const declared = typeof attachment.mime === "string" ? attachment.mime.toLowerCase() : decoded.mime.toLowerCase();
   const mime = MIME.test(declared) ? declared : "application/octet-stream";
   const fallbackName = `${partId}${index === undefined ? "" : `-${index}`}.${EXTENSIONS[mime] ?? "bin"}`;
-  const filename = typeof attachment.filename === "string" && attachment.filename.trim() ? attachment.filename.split(/[\\/]/).pop()! : fallbackName;
+  // The name only, never a path; a name of nothing but slashes gets the fallback.
+  const named = typeof attachment.filename === "string" ? baseName(attachment.filename.trim()).replace(/[\\/]/g, "") : "";
+  const filename = named || fallbackName;
   return { bytes: decoded.bytes, mime, filename, inline: isInlineImage(mime), etag: `"v${version}-${partId}-${index ?? "f"}"` };
 }
 

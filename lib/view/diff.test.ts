@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseUnifiedDiff } from "./diff";
+import { diffCounts, parseUnifiedDiff } from "./diff";
 
 const EDIT = `Index: /home/dev/proj/hello.txt
 ===================================================================
@@ -45,5 +45,15 @@ describe("parseUnifiedDiff", () => {
 
   it("returns nothing for text that is not a diff", () => {
     expect(parseUnifiedDiff("just some text\n")).toEqual([]);
+  });
+});
+
+describe("diffCounts", () => {
+  const patch = `--- a/x\n+++ b/x\n@@ -1,2 +1,3 @@\n-a\n+b\n+c\n ctx\n`;
+  it("takes the stated counts, else counts the patch, else 0", () => {
+    expect(diffCounts({ additions: 5, deletions: 1 }, patch)).toEqual({ additions: 5, deletions: 1 });
+    expect(diffCounts({}, patch)).toEqual({ additions: 2, deletions: 1 });
+    expect(diffCounts({ additions: 0 }, patch)).toEqual({ additions: 0, deletions: 1 });
+    expect(diffCounts({ additions: "7" })).toEqual({ additions: 0, deletions: 0 });
   });
 });

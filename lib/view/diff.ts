@@ -64,3 +64,16 @@ export function parseUnifiedDiff(text: string): DiffFile[] {
   }
   return files.filter((f) => f.hunks.length > 0);
 }
+
+/** A diff's +/- counts: the ones it states, else counted from its patch's first file, else 0. */
+export function diffCounts(stated: { additions?: unknown; deletions?: unknown }, patch?: string): { additions: number; deletions: number } {
+  const known = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+  let additions = known(stated.additions);
+  let deletions = known(stated.deletions);
+  if ((additions === undefined || deletions === undefined) && patch) {
+    const parsed = parseUnifiedDiff(patch)[0];
+    additions ??= parsed?.additions;
+    deletions ??= parsed?.deletions;
+  }
+  return { additions: additions ?? 0, deletions: deletions ?? 0 };
+}

@@ -30,20 +30,34 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-/** "25 Nov 2026, 11:58 UTC" */
-export function formatDate(ms: number): string {
+/** "25 Nov 2026, 11:58 UTC"; with `{ time: false }` the day only, "25 Nov 2026" (the card, the tags). */
+export function formatDate(ms: number, { time = true }: { time?: boolean } = {}): string {
   const d = new Date(ms);
+  const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (!time) return day;
   const hh = String(d.getUTCHours()).padStart(2, "0");
   const mm = String(d.getUTCMinutes()).padStart(2, "0");
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+  return `${day}, ${hh}:${mm} UTC`;
 }
 
+const UNITS = ["B", "KB", "MB", "GB", "TB"];
+
+/** 1024-based: "512 B", "50.4 KB", "16 MB" (a whole number without ".0"), "1.5 GB". */
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  if (u === 0) return `${n} B`;
+  const shown = v.toFixed(1);
+  // 1023.96 KB rounds up to the next unit rather than printing "1024.0 KB".
+  if (shown === "1024.0" && u < UNITS.length - 1) return `1 ${UNITS[u + 1]}`;
+  return `${shown.endsWith(".0") ? shown.slice(0, -2) : shown} ${UNITS[u]}`;
 }
 
+/** "1 file", "2,000 files", plural(3, "entry", "entries"). */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

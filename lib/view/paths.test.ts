@@ -19,5 +19,6 @@ describe("relativePath", () => {
   it("baseName takes the last segment", () => {
     expect(baseName("src/greet.ts")).toBe("greet.ts");
     expect(baseName("dir/")).toBe("dir");
+    expect(baseName("C:\\Users\\dev\\notes.txt")).toBe("notes.txt");
   });
 });

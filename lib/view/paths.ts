@@ -23,7 +23,7 @@ export function relativePath(path: string, base: string | undefined | null): str
   return p.startsWith(b + "/") ? p.slice(b.length + 1) : path;
 }
 
-/** The last segment of a path ("greet.ts" for "src/greet.ts"). */
+/** The last segment of a path ("greet.ts" for "src/greet.ts" or "src\\greet.ts"). */
 export function baseName(path: string): string {
-  return path.replace(/\/+$/, "").split("/").pop() || path;
+  return path.replace(/[\\/]+$/, "").split(/[\\/]/).pop() || path;
 }

@@ -1,17 +1,12 @@
 // The numbers in the page header: models, agents, totals and the files the session changed.
 import type { Conversation } from "./conversation";
-import type { FileDiff } from "../schema";
-import { parseUnifiedDiff } from "./diff";
+import { changedFiles, type ChangedFile } from "./changed-files";
+import { modelNames } from "./model-names";
+
+// Where the changed files used to live; their one source is changed-files.ts.
+export { changedFiles, fileAnchor, type ChangedFile } from "./changed-files";
 
 export type TokenTotals = { input: number; output: number; reasoning: number; cacheRead: number; cacheWrite: number };
-export type ChangedFile = {
-  path: string;
-  additions: number;
-  deletions: number;
-  status?: string;
-  patch?: string;
-  anchor: string;
-};
 export type SessionStats = {
   created?: number;
   updated?: number;
@@ -28,52 +23,10 @@ export type SessionStats = {
 
 const n = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
-/** A stable, URL-safe anchor for a changed file. */
-export function fileAnchor(path: string): string {
-  return `file-${path.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 120) || "unnamed"}`;
-}
-
-/** Accepts all three FileDiff shapes (SDK v1 {file,before,after}, v2 {path,patch}, SnapshotFileDiff). */
-export function normaliseDiff(d: FileDiff): ChangedFile | null {
-  const path = d.file ?? d.path;
-  if (!path) return null;
-  const parsed = d.patch ? parseUnifiedDiff(d.patch)[0] : undefined;
-  return {
-    path,
-    additions: d.additions ?? parsed?.additions ?? 0,
-    deletions: d.deletions ?? parsed?.deletions ?? 0,
-    status: d.status,
-    patch: d.patch,
-    anchor: fileAnchor(path),
-  };
-}
-
-/** Files changed: session_diff when the client sent one, else the session summary, else the user turns' diffs. */
-export function changedFiles(c: Conversation): ChangedFile[] {
-  const sources: FileDiff[][] = [
-    c.sessionDiff,
-    c.session?.summary?.diffs ?? [],
-    c.messages.flatMap(({ info }) =>
-      info.role === "user" && typeof info.summary === "object" ? (info.summary.diffs ?? []) : [],
-    ),
-  ];
-  const source = sources.find((s) => s.length > 0) ?? [];
-  const byPath = new Map<string, ChangedFile>();
-  for (const d of source) {
-    const f = normaliseDiff(d);
-    if (f) byPath.set(f.path, f); // a later turn's diff of the same file is the newer picture
-  }
-  return [...byPath.values()];
-}
-
 export function sessionStats(c: Conversation): SessionStats {
   const msgs = c.messages.map((m) => m.info);
   const assistants = msgs.filter((m) => m.role === "assistant");
   const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
-
-  const usedIds = uniq(msgs.map((m) => (m.providerID && m.modelID ? `${m.providerID}/${m.modelID}` : m.model ? `${m.model.providerID}/${m.model.modelID}` : undefined)));
-  const named = new Map(c.models.map((m) => [`${m.providerID}/${m.id}`, m.name || m.id]));
-  const models = usedIds.length ? usedIds.map((id) => named.get(id) ?? id) : uniq(c.models.map((m) => m.name || m.id));
 
   const summed = assistants.reduce<TokenTotals>(
     (t, m) => ({
@@ -97,7 +50,7 @@ export function sessionStats(c: Conversation): SessionStats {
   return {
     created: c.session?.time.created ?? (starts.length ? Math.min(...starts) : undefined),
     updated: c.session?.time.updated ?? (ends.length ? Math.max(...ends) : undefined),
-    models,
+    models: modelNames(c),
     agents: uniq(msgs.map((m) => m.agent ?? m.mode)),
     version: c.session?.version,
     messages: msgs.length,

@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildConversation } from "./conversation";
 import type { DataItem } from "../schema";
-import { computeShareFacts, describeShare, formatDate, formatFiles, formatModels } from "./share-facts";
+import { computeShareFacts, describeShare, formatFiles, formatModels } from "./share-facts";
+import { formatDate } from "./format";
 
 const fixture = (scenario: string) => path.join(__dirname, "..", "..", "e2e", "fixtures", scenario);
 const readData = (scenario: string): DataItem[] => JSON.parse(fs.readFileSync(path.join(fixture(scenario), "share-data.json"), "utf8"));
@@ -98,6 +99,6 @@ describe("formatting", () => {
   it("formats files, plurals, thousands and the date", () => {
     expect(formatFiles({ count: 1, additions: 1200, deletions: 0 })).toBe("1 file changed (+1,200 −0)");
     expect(formatFiles({ count: 2, additions: 3, deletions: 4 }, "-")).toBe("2 files changed (+3 -4)");
-    expect(formatDate(Date.UTC(2026, 10, 22, 23, 59))).toBe("22 Nov 2026");
+    expect(formatDate(Date.UTC(2026, 10, 22, 23, 59), { time: false })).toBe("22 Nov 2026");
   });
 });
