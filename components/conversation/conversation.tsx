@@ -6,6 +6,7 @@
 // "turn-deferred", see app/globals.css), so the browser lays out only what is on screen.
 import type { Conversation as ConversationData } from "@/lib/view/conversation";
 import { groupTurns, visibleMessages, type Turn } from "@/lib/view/visible-parts";
+import { modelNameMap } from "@/lib/view/model-names";
 import { sessionStats, type ChangedFile, type SessionStats } from "@/lib/view/session-stats";
 import { turnSize, type TurnContext } from "./turn-runs";
 
@@ -37,7 +38,7 @@ export function planConversation(conversation: ConversationData, shareId: string
   const turns = groupTurns(visibleMessages(conversation.messages));
   const ctx: TurnContext = {
     directory: conversation.session?.directory,
-    modelNames: new Map(conversation.models.map((m) => [`${m.providerID}/${m.id}`, m.name || m.id])),
+    modelNames: modelNameMap(conversation),
     diffAnchors: new Set(stats.files.map((f) => f.anchor)),
     shareId,
   };

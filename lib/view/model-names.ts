@@ -2,10 +2,15 @@
 // description and the card.
 import type { Conversation } from "./conversation";
 
+/** Each model item's display name by "provider/model". */
+export function modelNameMap({ models }: Pick<Conversation, "models">): Map<string, string> {
+  return new Map(models.map((m) => [`${m.providerID}/${m.id}`, m.name?.trim() || m.id]));
+}
+
 /** Display names in order of first use; model items no message refers to come last. */
-export function modelNames({ messages, models }: Conversation): string[] {
-  const names = new Map<string, string>();
-  for (const m of models) names.set(`${m.providerID}/${m.id}`, m.name?.trim() || m.id);
+export function modelNames(conversation: Conversation): string[] {
+  const { messages } = conversation;
+  const names = modelNameMap(conversation);
   const used = new Map<string, string>();
   const add = (providerID: string | undefined, modelID: string | undefined) => {
     if (!modelID) return;
