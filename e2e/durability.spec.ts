@@ -6,7 +6,7 @@ import { startServer } from "./support/server";
 
 test("every acknowledged sync survives kill -9 of the server", async () => {
   const first = await startServer();
-  let share;
+  let share: Awaited<ReturnType<typeof replay>>;
   try {
     share = await replay(first.baseURL, "tour");
     expect(share.statuses.every((s) => s < 300)).toBe(true);

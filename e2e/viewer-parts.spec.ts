@@ -31,7 +31,10 @@ test("header shows title, times, model, agent, version, totals and files changed
 
 test("assistant markdown: GFM tables, task lists, strikethrough, highlighted fences with labels, raw HTML shown literally", async ({ page, baseURL }) => {
   let dialogs = 0;
-  page.on("dialog", (d) => (dialogs++, d.dismiss()));
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
   await page.goto(`/s/${await shareFor(baseURL!, "tour")}`);
   const md = part(page, "text").filter({ hasText: "Here is what happened during the tour" }).locator(".markdown");
   await expect(md.locator("table").first().locator("th")).toHaveText(["File", "Change", "Lines"]);

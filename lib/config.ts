@@ -1,4 +1,5 @@
 // The environment, parsed once with zod. Nothing else in Parley reads process.env.
+import "server-only";
 import path from "node:path";
 import { z } from "zod";
 

@@ -21,11 +21,15 @@ async function copyButton(button: HTMLButtonElement) {
   const source = button.closest("[data-copy-root]")?.querySelector<HTMLElement>("[data-copy-source]");
   if (!source) return;
   try {
+    // innerText, not textContent: what the reader sees (line breaks of <br> and blocks, no hidden text).
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a reader copies
     await navigator.clipboard.writeText(source.innerText.replace(/\n$/, ""));
   } catch {
     return; // clipboard access refused: nothing was copied, so claim nothing
   }
-  flash(button, { label: "Copied" }, (copied) => (button.textContent = copied ? "Copied" : "Copy"));
+  flash(button, { label: "Copied" }, (copied) => {
+    button.textContent = copied ? "Copied" : "Copy";
+  });
 }
 
 async function copyLink(link: HTMLAnchorElement, event: MouseEvent) {
@@ -36,7 +40,9 @@ async function copyLink(link: HTMLAnchorElement, event: MouseEvent) {
   const mark = link.querySelector("span");
   try {
     await navigator.clipboard.writeText(`${location.origin}${location.pathname}#${anchor}`);
-    flash(link, { label: "Link copied", title: "Link copied" }, (copied) => mark && (mark.textContent = copied ? "✓" : "#"));
+    flash(link, { label: "Link copied", title: "Link copied" }, (copied) => {
+      if (mark) mark.textContent = copied ? "✓" : "#";
+    });
   } catch {
     location.hash = anchor;
   }

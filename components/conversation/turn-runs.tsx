@@ -57,7 +57,7 @@ type Unit = { element: ReactElement; fallback: ReactElement; messages: number };
 /** Renders a slice; if a renderer throws, renders its units one by one and shows the failing ones as failed. */
 export async function renderSlice(slice: Unit[]): Promise<string> {
   try {
-    return await renderToHtml(<>{slice.map((u) => u.element)}</>);
+    return await renderToHtml(slice.map((u) => u.element));
   } catch {
     let html = "";
     for (const unit of slice) {

@@ -61,8 +61,8 @@ export class ShareLru<V> {
     if (generation !== this.generation(shareId)) return false;
     this.delete(key);
     if (bytes > this.maxBytes) return false;
-    let keys = this.byShare.get(shareId);
-    if (!keys) this.byShare.set(shareId, (keys = new Set()));
+    const keys = this.byShare.get(shareId) ?? new Set<string>();
+    this.byShare.set(shareId, keys);
     keys.add(key);
     this.entries.set(key, { shareId, value, bytes });
     return true;

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export async function sendResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
+  for (const [name, value] of response.headers) headers[name] = value;
   headers["content-length"] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(req.method === "HEAD" ? undefined : body);

@@ -1,5 +1,6 @@
 // The card of a share, cached per share version. The share state is read on every request, so a
 // sync (new version) or an unshare takes effect on the next fetch; a repeat fetch is a map lookup.
+import "server-only";
 import { getConfig } from "../config";
 import { getSharePreview } from "../shares/preview";
 import { clampText, toCardText } from "./card-text";

@@ -2,6 +2,7 @@
 // the union of the code points they draw. Noto Sans covers Latin, Greek and Cyrillic; Arabic and
 // Hebrew have their own faces. CJK and colour emoji are not bundled (a CJK face is several MB):
 // card-text.ts degrades those gracefully instead.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { readCoverage, type Coverage } from "./cmap";

@@ -2,6 +2,7 @@
 // written. Parley's own rules (rules.ts) run first, then secretlint's recommended preset over what is
 // left; each finding becomes `[REDACTED:<kind>]`. In `model` items the values of `headers` and
 // `options` are dropped whole: they are where provider credentials live.
+import "server-only";
 import { marker, markerRanges } from "./markers";
 import { RULES, type Rule } from "./rules";
 import { secretlintFindingsMany, type Finding } from "./secretlint";

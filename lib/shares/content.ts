@@ -1,6 +1,7 @@
 // Large share content served from its own URL rather than inside the page: the full text of a tool
 // output, and attachments decoded from their data: URLs. Route handlers under app/s/[id]/raw and
 // app/s/[id]/file are thin wrappers over these two functions.
+import "server-only";
 import { ApiError } from "../http/api";
 import { omittedAttachment } from "./attachments";
 import { decodeDataUrl } from "../view/data-url";

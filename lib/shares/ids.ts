@@ -1,4 +1,5 @@
 // Share ids and write secrets. Both carry well over 128 random bits; secrets are stored only as hashes.
+import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** 18 random bytes = 144 bits, 24 URL-safe characters. */

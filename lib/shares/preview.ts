@@ -1,6 +1,7 @@
 // Where a share stands and its facts, for the preview tags and the card. The state is read on every
 // request (an unshare must take effect at once); the facts are cached per share version, since only a
 // sync changes them and every sync bumps the version.
+import "server-only";
 import { computeShareFacts, type ShareFacts } from "../view/share-facts";
 import { getShareState } from "./shares";
 import { loadConversation } from "./view";

@@ -2,6 +2,7 @@
 // database). "N per window" is a token bucket: a burst of N, refilled evenly over the window, so a
 // client never gets through at twice the limit across a window edge, and whether a request passes
 // does not depend on where the clock's minute happens to fall. Over the limit: 429 with Retry-After.
+import "server-only";
 import { ApiError } from "../http/api";
 import type { RateLimit } from "../config";
 import { runtime } from "../runtime";

@@ -1,4 +1,5 @@
 // The share service: create, sync, read, unshare. Route handlers stay thin and call only this.
+import "server-only";
 import { ApiError } from "../http/api";
 import { limitAttachments } from "./attachments";
 import { hashSecret, newSecret, newShareId, secretMatches, SHARE_ID_PATTERN } from "./ids";

@@ -1,5 +1,6 @@
 // The background sweep: deletes the data of expired shares (their pages answer 410 from the moment
 // they expire already) and prunes refilled rate buckets. Started once by server.ts.
+import "server-only";
 import { pruneRateLimits } from "./rate-limit";
 import { sweepExpired } from "./shares";
 

@@ -1,4 +1,5 @@
 // The built conversation of a share version, as the viewer page and the preview facts read it.
+import "server-only";
 import { buildConversation, type Conversation } from "../view/conversation";
 import type { DataItem } from "../schema";
 import { runtime } from "../runtime";

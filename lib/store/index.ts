@@ -1,4 +1,5 @@
 // Opens the adapter a configuration names. The process's one store is held by lib/runtime.ts.
+import "server-only";
 import path from "node:path";
 import type { Store } from "./types";
 

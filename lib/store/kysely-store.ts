@@ -1,6 +1,7 @@
 // One implementation of the Store contract over Kysely, shared by SQLite and PostgreSQL.
 // Only connection set-up and the post-delete scrub differ per database (see sqlite.ts, postgres.ts).
-import { Kysely, Migrator, sql, type Generated } from "kysely";
+import "server-only";
+import { type Kysely, Migrator, sql, type Generated } from "kysely";
 import { migrationProvider } from "./migrations";
 import {
   ShareGoneError,

@@ -1,6 +1,7 @@
 // Versioned migrations, one list for SQLite and PostgreSQL (Kysely's schema builder speaks both).
 // Never edit a migration that has shipped: add a new one.
-import { Kysely, type Migration, type MigrationProvider } from "kysely";
+import "server-only";
+import type { Kysely, Migration, MigrationProvider } from "kysely";
 
 const migrations: Record<string, Migration> = {
   "0001_shares_and_items": {

@@ -1,5 +1,6 @@
 // PostgreSQL, for when one machine is not enough. Rows are deleted on unshare; see the README
 // for what VACUUM means for the bytes on disk.
+import "server-only";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { KyselyStore } from "./kysely-store";

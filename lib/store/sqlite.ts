@@ -1,4 +1,5 @@
 // The embedded default: one SQLite file, durable and scrubbed on delete.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

@@ -16,7 +16,11 @@ export function parseUnifiedDiff(text: string): DiffFile[] {
   let file: DiffFile | undefined;
   let hunk: DiffHunk | undefined;
   let oldNo = 0, newNo = 0, oldLeft = 0, newLeft = 0;
-  const startFile = () => (file = { hunks: [], additions: 0, deletions: 0 }, files.push(file), file);
+  const startFile = () => {
+    file = { hunks: [], additions: 0, deletions: 0 };
+    files.push(file);
+    return file;
+  };
   const lines = text.replace(/\r\n/g, "\n").split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
