@@ -10,8 +10,11 @@ import next from "next";
 import { getConfig, type Config } from "./lib/config";
 import { runtime } from "./lib/runtime";
 import { CLIENT_HEADER, clientAddress } from "./lib/http/client-ip";
-import { handleShareRequest, matchSharePath } from "./lib/http/share-gate";
+import { decodeSegment, handleShareRequest, matchSharePath } from "./lib/http/share-gate";
 import { loadPageAssets, type PageAssets } from "./lib/page/assets";
+import { PrerenderQueue } from "./lib/page/prerender";
+import { publicUrlFrom } from "./lib/http/public-url";
+import { webHeaders } from "./lib/http/node-response";
 import { startSweep } from "./lib/shares/sweep";
 
 // dist/server.js after `npm run build`: the project is one level up.
@@ -20,17 +23,30 @@ const dev = process.argv.includes("--dev");
 
 type Handle = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
 
-function onRequest(config: Config, assets: PageAssets, handle: Handle) {
+const SYNC = /^\/api\/share\/([^/]+)\/sync$/;
+
+function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue, handle: Handle) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Overwrites whatever the client sent under that name: only this server may say who the client is.
     req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.PARLEY_TRUST_PROXY);
     try {
-      const match = matchSharePath((req.url ?? "/").split("?")[0]);
+      const pathname = (req.url ?? "/").split("?")[0];
+      const match = matchSharePath(pathname);
       if (match && (await handleShareRequest(req, res, match, assets))) return;
       // An unshare or an expiry handled by Next: this process's caches (the share page's) go too.
       if (match?.id && !match.viewer && (req.method === "DELETE" || req.method === "PUT")) {
         const id = match.id;
-        res.once("finish", () => res.statusCode < 300 && runtime().forgetShare(id));
+        res.once("finish", () => {
+          if (res.statusCode >= 300) return;
+          prerender.drop(id);
+          runtime().forgetShare(id);
+        });
+      }
+      // An answered sync: the new version is rendered in the background for its first reader.
+      const synced = req.method === "POST" ? decodeSegment(SYNC.exec(pathname)?.[1] ?? "") : null;
+      if (synced && config.PARLEY_PRERENDER) {
+        const publicUrl = publicUrlFrom(webHeaders(req));
+        res.once("finish", () => res.statusCode === 200 && prerender.schedule(synced, publicUrl));
       }
       await handle(req, res);
     } catch (error) {
@@ -57,7 +73,7 @@ async function main() {
   const app = next({ dev, dir: ROOT, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const stopSweep = startSweep(config.PARLEY_SWEEP_INTERVAL);
-  const server = http.createServer(onRequest(config, assets, app.getRequestHandler()));
+  const server = http.createServer(onRequest(config, assets, new PrerenderQueue(assets), app.getRequestHandler()));
   server.listen(config.PORT, config.HOST, () => {
     console.log(`parley: listening on http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT}${dev ? " (development)" : ""}`);
   });

@@ -14,6 +14,8 @@ export type TabSample = {
   blockingMs: number;
   jumpToEndFrameMs: number;
   turns: number;
+  /** Elements in the document once it has loaded. */
+  domElements: number;
 };
 
 /** Chromium, or why none can start here (then the bench reports "n/a"). */
@@ -71,6 +73,7 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
         blockingMs: w.__tab.longTasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
         jumpToEndFrameMs: jump,
         turns: turns.length,
+        domElements: document.getElementsByTagName("*").length,
       };
     });
   } finally {

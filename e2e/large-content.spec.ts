@@ -113,7 +113,8 @@ test("an attachment over the server's limit says what was left out", async ({ br
 
 test("a reader who leaves a long page early stops its rendering; one who stays gets all of it", async () => {
   test.slow(); // its own server and two 1,000-message shares
-  const server = await startServer();
+  // No render at ingest: the reader's own request must be the one rendering.
+  const server = await startServer({ env: { PARLEY_PRERENDER: "off" } });
   try {
     const items = syntheticSession(1000, 11, "ses_abandoned");
     const left = await seed(server.baseURL, items);
@@ -209,6 +210,7 @@ test.describe("a long session", () => {
   });
 
   test("without JavaScript the whole conversation streams in, in order", async ({ browser, baseURL }) => {
+    test.slow(); // 300 turns, each checked for visibility
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL}/s/${id}`);

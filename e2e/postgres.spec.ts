@@ -66,6 +66,7 @@ test.describe("a Parley server on PostgreSQL", () => {
   });
 
   test("two instances on one database: a sync or an unshare on one shows on the other's very next view", async () => {
+    test.slow(); // a second server to start
     const other = await startServer({ env: { DATABASE_URL: databaseUrl } });
     try {
       const share = await replay(server.baseURL, "basic");

@@ -95,6 +95,7 @@ export const configSchema = z.object({
   PARLEY_RENDER_CACHE: z.preprocess(emptyAsUndefined, size("64MiB")),
   // 0 when "off": every view renders.
   PARLEY_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.union([z.literal("off").transform(() => 0), size("64MiB")])),
+  PARLEY_PRERENDER: z.preprocess(emptyAsUndefined, flag(true)),
   // Privacy and operations (issue 4).
   PARLEY_SHARING: z.preprocess(emptyAsUndefined, z.enum(["enabled", "disabled"]).default("enabled")),
   PARLEY_REDACT: z.preprocess(emptyAsUndefined, flag(true)),

@@ -30,13 +30,16 @@ export function matchSharePath(pathname: string): ShareRequest | null {
   const viewer = VIEWER.exec(pathname);
   const m = viewer ?? API.exec(pathname);
   if (!m) return null;
-  let id: string | null;
+  return { id: decodeSegment(m[1]), viewer: Boolean(viewer), sub: m[2] ?? "" };
+}
+
+/** A path segment decoded; null for a malformed escape. */
+export function decodeSegment(segment: string): string | null {
   try {
-    id = decodeURIComponent(m[1]);
+    return decodeURIComponent(segment);
   } catch {
-    id = null;
+    return null;
   }
-  return { id, viewer: Boolean(viewer), sub: m[2] ?? "" };
 }
 
 /** Answers the request when the share's state decides it; false when Next should handle it. */

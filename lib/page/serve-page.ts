@@ -46,18 +46,7 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, { sha
   res.once("close", () => {
     if (!res.writableFinished) reader.abort();
   });
-  const conversation = await loadConversation(share.id, share.version);
-  const facts = await getShareFacts(share.id, share.version);
-  const pieces = renderSharePage({
-    id: share.id,
-    version: share.version,
-    conversation,
-    facts,
-    baseUrl: publicUrl,
-    siteName: getConfig().PARLEY_SITE_NAME,
-    assets,
-    signal: reader.signal,
-  });
+  const pieces = await renderPieces(share, publicUrl, assets, reader.signal);
 
   const gzip = accepted.has("gzip") ? zlib.createGzip({ level: 6 }) : null;
   if (gzip) {
@@ -86,10 +75,35 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, { sha
     return;
   }
   out.end();
-  const identity = Buffer.concat(body);
-  // A page that shows a failed part is not kept: the failure may pass, and must not be served to every reader.
+  await keepPage(share, publicUrl, Buffer.concat(body), generation);
+}
+
+/** The page of a share version as HTML pieces, in document order. */
+async function renderPieces(share: StoredShare, publicUrl: string, assets: PageAssets, signal?: AbortSignal): Promise<AsyncGenerator<string>> {
+  const conversation = await loadConversation(share.id, share.version);
+  const facts = await getShareFacts(share.id, share.version);
+  return renderSharePage({ id: share.id, version: share.version, conversation, facts, baseUrl: publicUrl, siteName: getConfig().PARLEY_SITE_NAME, assets, signal });
+}
+
+/** Compresses a whole rendered page and keeps it, unless it shows a part that failed to render. */
+async function keepPage(share: StoredShare, publicUrl: string, identity: Buffer, generation: number): Promise<void> {
+  // A failure may pass, and must not be served to every later reader.
   if (identity.includes(RENDER_FAILED_ATTR)) return;
-  cache.set(key, share.id, share.version, await compressPage(identity), generation);
+  runtime().pageCache.set(pageKey(share.id, share.version, publicUrl), share.id, share.version, await compressPage(identity), generation);
+}
+
+/**
+ * Renders a share version into the page cache with no reader waiting (render at ingest,
+ * lib/page/prerender.ts); nothing when that version is kept already.
+ */
+export async function prerenderPage(share: StoredShare, publicUrl: string, assets: PageAssets): Promise<boolean> {
+  const cache = runtime().pageCache;
+  if (cache.get(pageKey(share.id, share.version, publicUrl))) return false;
+  const generation = cache.generation(share.id);
+  let html = "";
+  for await (const piece of await renderPieces(share, publicUrl, assets)) html += piece;
+  await keepPage(share, publicUrl, Buffer.from(html, "utf8"), generation);
+  return true;
 }
 
 function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, encoding: keyof CachedPage, assets: PageAssets): void {
