@@ -30,6 +30,7 @@ for (const scenario of SCENARIOS) {
     });
 
     test("has no serious or critical axe violations (light and dark)", async ({ browser, baseURL }) => {
+      test.slow(); // two whole-page axe passes
       const id = await shareFor(baseURL!, scenario);
       for (const colorScheme of ["light", "dark"] as const) {
         const context = await browser.newContext({ colorScheme });
