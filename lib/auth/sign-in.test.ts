@@ -237,3 +237,25 @@ describe("PARLEY_INGEST_ALLOW", () => {
     expect(inside.status).toBe(200);
   });
 });
+
+describe("without PARLEY_AUTH", () => {
+  it("nothing is gated: share content, the data and /auth/* all pass on untouched", async () => {
+    const plain = http.createServer(async (req, res) => {
+      if (await gateRequest(req, res, req.socket.remoteAddress ?? "", null, null)) return;
+      res.end(CONTENT);
+    });
+    await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+    try {
+      for (const path of ["/s/abc123", "/share/abc123", "/api/share/abc123/data", "/s/abc123/raw/p1", "/auth/login"]) {
+        const res = await fetch(`${base}${path}`, { headers: { "user-agent": "opencode/1.18.33" } });
+        expect(res.status, path).toBe(200);
+        expect(await res.text()).toBe(CONTENT);
+      }
+      expect((await fetch(`${base}/api/share`, { method: "POST" })).status).toBe(200);
+    } finally {
+      plain.closeAllConnections();
+      await new Promise((r) => plain.close(r));
+    }
+  });
+});
