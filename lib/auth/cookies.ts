@@ -2,7 +2,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const SESSION_COOKIE = "parley_session";
-export const LOGIN_COOKIE = "parley_login";
+// One transaction cookie per sign-in, named by the start of its state: a reader who opens two links
+// while signed out has two sign-ins in flight, and the second must not overwrite the first.
+const LOGIN_PREFIX = "parley_login_";
+export function loginCookieName(state: string): string {
+  return `${LOGIN_PREFIX}${state.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 16)}`;
+}
 
 export function readCookie(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? "").split(";")) {

@@ -27,7 +27,9 @@ export function identityFrom(claims: Record<string, unknown>, policy: Policy): I
     // Some providers send the string "true"; anything else counts as unverified.
     emailVerified: claims.email_verified === true || claims.email_verified === "true",
     name: typeof claims.name === "string" ? claims.name : null,
-    claim: policy.claim ? readClaim(claims, policy.claim).slice(0, 100) : [],
+    // Only the values the policy lists: a provider may send hundreds of groups, and the cookie that
+    // carries them must stay under the browsers' 4 KB. (A newly listed value needs a new sign-in.)
+    claim: policy.claim ? readClaim(claims, policy.claim).filter((v) => policy.claimValues.includes(v)) : [],
   };
 }
 

@@ -2,7 +2,7 @@
 // round trip with the identity provider, on plain Node requests and responses.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NOINDEX } from "../http/security-headers";
-import { appendSetCookie, clearCookieHeader, cookieHeader, LOGIN_COOKIE, SESSION_COOKIE } from "./cookies";
+import { appendSetCookie, clearCookieHeader, cookieHeader, loginCookieName, SESSION_COOKIE } from "./cookies";
 import type { OidcClient } from "./oidc-client";
 import { sendHtml, signedOutPage, signInFailedPage } from "./pages";
 import { LOGIN_TTL_MS, type Sessions } from "./session";
@@ -45,7 +45,8 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
       const prompt = url.searchParams.get("prompt") === "login" ? "login" : undefined;
       try {
         const { url: target, tx } = await oidc.start(returnTo, prompt);
-        appendSetCookie(res, cookieHeader(LOGIN_COOKIE, await sessions.sealLogin(tx), { maxAgeMs: LOGIN_TTL_MS, secure, path: "/auth" }));
+        const cookie = cookieHeader(loginCookieName(tx.state), await sessions.sealLogin(tx), { maxAgeMs: LOGIN_TTL_MS, secure, path: "/auth" });
+        appendSetCookie(res, cookie);
         redirect(res, target.href);
       } catch (error) {
         console.error("sign-in: the identity provider is unreachable:", error instanceof Error ? error.message : error);
@@ -54,8 +55,15 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
       return true;
     }
     case "GET /auth/callback": {
-      appendSetCookie(res, clearCookieHeader(LOGIN_COOKIE, secure, "/auth"));
-      const tx = await sessions.takeLogin(req);
+      const state = url.searchParams.get("state") ?? "";
+      if (state) appendSetCookie(res, clearCookieHeader(loginCookieName(state), secure, "/auth"));
+      const providerError = url.searchParams.get("error");
+      if (providerError) {
+        // The reader cancelled, or the provider refused (e.g. the client is not allowed for this user).
+        sendHtml(res, 403, signInFailedPage(siteName, `The identity provider answered: ${providerError.slice(0, 100)}.`));
+        return true;
+      }
+      const tx = state ? await sessions.takeLogin(req, state) : null;
       if (!tx) {
         sendHtml(res, 400, signInFailedPage(siteName, "This sign-in was already used, has expired, or was started in another browser. Open the link again."));
         return true;

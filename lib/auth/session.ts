@@ -3,7 +3,7 @@
 // (so a copy of the cookie taken before sign-out is useless), and a callback's state is taken once.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { LOGIN_COOKIE, readCookie, SESSION_COOKIE } from "./cookies";
+import { loginCookieName, readCookie, SESSION_COOKIE } from "./cookies";
 import type { Identity } from "./policy";
 import { seal, unseal } from "./seal";
 import type { AuthSettings } from "./settings";
@@ -59,8 +59,8 @@ export class Sessions {
   }
 
   /** The transaction, once: a second callback with the same state (a replayed or shared URL) gets null. */
-  async takeLogin(req: IncomingMessage, now = Date.now()): Promise<LoginTransaction | null> {
-    const cookie = readCookie(req, LOGIN_COOKIE);
+  async takeLogin(req: IncomingMessage, state: string, now = Date.now()): Promise<LoginTransaction | null> {
+    const cookie = readCookie(req, loginCookieName(state));
     if (!cookie) return null;
     const payload = await unseal<{ tx?: LoginTransaction; exp?: number }>(cookie, "login", this.settings.sessionSecret, now);
     if (!payload?.tx || !payload.exp || this.usedStates.has(payload.tx.state, now)) return null;

@@ -103,12 +103,12 @@ describe("sign-in with a real OIDC provider", () => {
   it("a callback URL replayed after use is refused (state is taken once)", async () => {
     const browser = new TestBrowser();
     const start = await browser.get(`${origin}/auth/login?return_to=/s/abc123`);
-    const loginCookie = browser.cookies.get("parley_login")!;
+    const [loginCookie] = [...browser.cookies].filter(([k]) => k.startsWith("parley_login_"));
     const callback = await browser.signInAtProvider(start.headers.get("location")!, "alice", origin);
     expect((await browser.get(callback)).status).toBe(302);
     // The attacker holds both the callback URL and the transaction cookie.
     const replay = new TestBrowser();
-    replay.cookies.set("parley_login", loginCookie);
+    replay.cookies.set(...loginCookie);
     const res = await replay.get(callback);
     expect(res.status).toBe(400);
     expect(res.headers.getSetCookie().some((c) => c.startsWith("parley_session=") && !c.startsWith("parley_session=;"))).toBe(false);
@@ -118,10 +118,30 @@ describe("sign-in with a real OIDC provider", () => {
     const browser = new TestBrowser();
     const start = await browser.get(`${origin}/auth/login?return_to=/s/abc123`);
     const callback = new URL(await browser.signInAtProvider(start.headers.get("location")!, "alice", origin));
-    callback.searchParams.set("state", "not-the-state-we-sent");
+    // Same first 16 characters, so the transaction cookie is found and openid-client's check refuses it.
+    const state = callback.searchParams.get("state")!;
+    callback.searchParams.set("state", `${state.slice(0, 16)}forged`);
     const res = await browser.get(callback.href);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("could not be verified");
+    expect(browser.cookies.has("parley_session")).toBe(false);
+  });
+
+  it("two links opened while signed out: both sign-ins complete, each back to its own link", async () => {
+    const browser = new TestBrowser();
+    const first = await browser.get(`${origin}/auth/login?return_to=/s/first`);
+    const second = await browser.get(`${origin}/auth/login?return_to=/s/second`);
+    const secondBack = await browser.signInAtProvider(second.headers.get("location")!, "alice", origin);
+    const firstBack = await browser.signInAtProvider(first.headers.get("location")!, "alice", origin);
+    expect((await browser.get(firstBack)).headers.get("location")).toBe("/s/first");
+    expect((await browser.get(secondBack)).headers.get("location")).toBe("/s/second");
+  });
+
+  it("a refusal or cancel at the provider ends on an error page, without a session", async () => {
+    const browser = new TestBrowser();
+    const res = await browser.get(`${origin}/auth/callback?error=access_denied&state=abc`);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain("access_denied");
     expect(browser.cookies.has("parley_session")).toBe(false);
   });
 
