@@ -1,6 +1,7 @@
 // SSO-only shares (issue 12): PARLEY_AUTH=oidc against a real OpenID Connect provider (oidc-provider on
 // loopback, e2e/support/oidc-provider.ts). Chromium signs in through the provider's own pages; the
 // callers that cannot sign in (opencode import, curl, link-preview bots) are driven with fetch.
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { TestBrowser } from "./support/fetch-browser";
 import { readMergedData, replay, type Replayed } from "./support/fixtures";
@@ -260,6 +261,25 @@ test.describe("every way into a share's content is locked", () => {
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain(TOUR_TITLE);
   });
+});
+
+test("paths that Next would normalise into a share path never reach the content without a session", async () => {
+  // Sent byte for byte (fetch would resolve the dot segments itself).
+  const raw = (path: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${origin}${path}`, { headers: { accept: "*/*" } }, (res) => {
+        let body = "";
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on("error", reject).end();
+    });
+  const id = tour.id;
+  for (const path of [`/./s/${id}`, `/x/../s/${id}`, `//s/${id}`, `/%73/${id}`, `/s%2F${id}`, `/api//share/${id}/data`, `/api/share/${id}/%64ata`, `/s/${id}/card.png/../`, `/_next/static/../../s/${id}`, `/s/${id}/.`]) {
+    const res = await raw(path);
+    expect(res.status, path).toBe(401);
+    expect(res.body, path).not.toContain(TOUR_TITLE);
+  }
 });
 
 test("a link-preview bot gets the generic tags and card: site name and Sign in to view, never the title", async () => {

@@ -19,20 +19,30 @@ export type AccessDecision =
   /** Signed in, but the policy does not allow this account. */
   | { kind: "forbidden"; session: Session; html: boolean; url: string };
 
-// /s/<id> and /share/<id> with everything under them (raw output, files, attachments, exports, the
-// card), and the JSON of a share. Create, sync, unshare and expiry stay open: the OpenCode client sends
-// no credentials (PARLEY_INGEST_ALLOW limits them by network instead).
+// /s/<id> and /share/<id> with everything under them (raw output, files, attachments, exports), and
+// the JSON of a share. Create, sync, unshare and expiry stay open: the OpenCode client sends no
+// credentials (PARLEY_INGEST_ALLOW limits them by network instead).
 const VIEWER = /^\/(?:s|share)\/([^/?#]+)(\/[^?#]*)?(?:[?#].*)?$/;
 const DATA = /^\/api\/share\/[^/?#]+\/data(?:[/?#].*)?$/;
+// The card draws only "Sign in to view" in SSO mode (its route checks), and bots must reach it.
+const CARD = /^\/s\/[A-Za-z0-9_-]+\/card\.png(?:\?.*)?$/;
+// A path Next would normalise before routing ("/./s/<id>", "/x/../s/<id>", "//s/<id>", percent-escapes,
+// backslashes) is not matched above: such a path always needs a session instead. No link of ours
+// looks like that, so only a probe pays for it.
+const NOT_CANONICAL = /%|\\|\/\/|(?:^|\/)\.{1,2}(?:\/|$)/;
 
-export function isShareContentPath(url: string): boolean {
+/** Whether a request for this URL (path and query, as in req.url) needs an allowed session. */
+export function needsSession(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0];
+  if (NOT_CANONICAL.test(path)) return true;
+  if (CARD.test(url)) return false;
   return VIEWER.test(url) || DATA.test(url);
 }
 
 /** The page itself, where the generic preview tags are served to bots. */
 function viewerPageId(url: string): string | null {
   const m = VIEWER.exec(url);
-  return m && (!m[2] || m[2] === "/") ? m[1] : null;
+  return m && (!m[2] || m[2] === "/") && /^[A-Za-z0-9_-]+$/.test(m[1]) ? m[1] : null;
 }
 
 // `opencode import` and curl send Accept: */*, so they never get a login page they cannot follow.

@@ -2,7 +2,7 @@
 // Everything here works on plain Node IncomingMessage/ServerResponse, before Next and its page cache.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getConfig } from "../config";
-import { checkShareAccess as decide, isShareContentPath, sendAccessDecision as answer, type AccessDecision } from "./gate";
+import { checkShareAccess as decide, needsSession, sendAccessDecision as answer, type AccessDecision } from "./gate";
 import { ingestAllowed, isIngestRequest, sendIngestRefused } from "./ingest";
 import { OidcClient } from "./oidc-client";
 import { handleAuthRoute as route } from "./routes";
@@ -10,7 +10,7 @@ import { Sessions } from "./session";
 import { settingsFromConfig, type AuthSettings } from "./settings";
 
 export type { AccessDecision } from "./gate";
-export { isShareContentPath } from "./gate";
+export { needsSession } from "./gate";
 
 export type Auth = {
   settings: AuthSettings;
@@ -70,15 +70,9 @@ export async function gateRequest(
   }
   if (!a) return false;
   if (await a.handleAuthRoute(req, res)) return true;
-  if (!isShareContentPath(req.url ?? "/") || isSignInCard(req.url ?? "/")) return false;
+  if (!needsSession(req.url ?? "/")) return false;
   const decision = await a.checkShareAccess(req);
   if (decision.kind === "allow") return false;
   a.sendAccessDecision(res, decision);
   return true;
-}
-
-// The card route itself draws only the generic "Sign in to view" card in SSO mode (nothing of the
-// conversation), and link-preview bots, which cannot sign in, must be able to fetch it.
-function isSignInCard(url: string): boolean {
-  return /^\/s\/[^/?#]+\/card\.png(?:[?#].*)?$/.test(url);
 }

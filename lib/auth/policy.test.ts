@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCidrList } from "./cidr";
+import { needsSession } from "./gate";
 import { clearCookieHeader, cookieHeader } from "./cookies";
 import { identityFrom, isAllowed, readClaim, type Policy } from "./policy";
 import { safeReturnTo } from "./routes";
@@ -99,5 +100,39 @@ describe("ingest ranges", () => {
     for (const bad of ["10.0.0.0/33", "10.0.0/8", "example.com", "10.0.0.0/8/1", "fd00::/129", "10.0.0.0/x"]) {
       expect(() => parseCidrList([bad]), bad).toThrow(/not an IP address or CIDR range/);
     }
+  });
+});
+
+describe("which paths need a session in SSO mode", () => {
+  it.each([
+    ["/s/abc", true],
+    ["/s/abc/", true],
+    ["/share/abc?x=1", true],
+    ["/s/abc/raw/prt_1", true],
+    ["/s/abc/file/prt_1/0", true],
+    ["/s/abc/export.md", true],
+    ["/api/share/abc/data", true],
+    ["/api/share/abc/data?x", true],
+    ["/s/abc/card.png", false],
+    ["/s/abc/card.png?v=3", false],
+    ["/", false],
+    ["/api/health", false],
+    ["/api/share", false],
+    ["/api/share/abc/sync", false],
+    ["/api/share/abc", false],
+    ["/_next/static/chunks/a.js", false],
+    // Anything Next would normalise into a share path first.
+    ["/./s/abc", true],
+    ["/x/../s/abc", true],
+    ["//s/abc", true],
+    ["/%73/abc", true],
+    ["/api/share/abc/%64ata", true],
+    ["/s/abc/card.png/..", true],
+    ["/s/abc/card.png/../", true],
+    ["/s/abc%2Fcard.png", true],
+    ["/_next/static/../../s/abc", true],
+    ["/\\s/abc", true],
+  ])("%s -> %s", (url, gated) => {
+    expect(needsSession(url)).toBe(gated);
   });
 });
