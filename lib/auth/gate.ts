@@ -31,10 +31,13 @@ const CARD = /^\/s\/[A-Za-z0-9_-]+\/card\.png(?:\?.*)?$/;
 // looks like that, so only a probe pays for it.
 const NOT_CANONICAL = /%|\\|\/\/|(?:^|\/)\.{1,2}(?:\/|$)/;
 
+export function isCanonicalPath(url: string): boolean {
+  return !NOT_CANONICAL.test(url.split(/[?#]/, 1)[0]);
+}
+
 /** Whether a request for this URL (path and query, as in req.url) needs an allowed session. */
 export function needsSession(url: string): boolean {
-  const path = url.split(/[?#]/, 1)[0];
-  if (NOT_CANONICAL.test(path)) return true;
+  if (!isCanonicalPath(url)) return true;
   if (CARD.test(url)) return false;
   return VIEWER.test(url) || DATA.test(url);
 }

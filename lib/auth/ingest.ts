@@ -3,11 +3,14 @@
 import type { ServerResponse } from "node:http";
 import { NOINDEX } from "../http/security-headers";
 import type { CidrList } from "./cidr";
+import { isCanonicalPath } from "./gate";
 
 const WRITE = /^\/api\/share(?:\/[^?#]*)?(?:[?#].*)?$/;
 
+/** A write to the share API; also any write to a path Next would normalise ("/./api/share"). */
 export function isIngestRequest(method: string | undefined, url: string | undefined): boolean {
-  return !["GET", "HEAD", "OPTIONS"].includes(method ?? "GET") && WRITE.test(url ?? "/");
+  if (["GET", "HEAD", "OPTIONS"].includes(method ?? "GET")) return false;
+  return WRITE.test(url ?? "/") || !isCanonicalPath(url ?? "/");
 }
 
 /** clientAddress is the trusted client address (server.ts: socket, or X-Forwarded-For under PARLEY_TRUST_PROXY). */

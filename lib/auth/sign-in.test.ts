@@ -256,6 +256,19 @@ describe("PARLEY_INGEST_ALLOW", () => {
     const inside = await fetch(`${origin}${path}`, { method, headers: { "x-test-client": "::ffff:10.1.2.3" } });
     expect(inside.status).toBe(200);
   });
+
+  it("a write to a path Next would normalise into the share API is checked too (sent byte for byte)", async () => {
+    for (const path of ["/./api/share", "/x/../api/share/abc123/sync", "//api/share"]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request(`${origin}${path}`, { method: "POST", headers: { "x-test-client": "203.0.113.9" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on("error", reject).end();
+      });
+      expect(status, path).toBe(403);
+    }
+  });
 });
 
 describe("without PARLEY_AUTH", () => {
