@@ -1,5 +1,5 @@
-// Test helper for vitest (lib/auth/sign-in.test.ts): a minimal browser for the sign-in round trip with fetch: one cookie jar
-// jar (cookies are per host, not per port, as in a browser), redirects followed by hand, and the
+// A minimal browser for the sign-in round trip with fetch (lib/auth/sign-in.test.ts, e2e/sso.spec.ts):
+// one cookie jar (per host, not per port, as in a browser), redirects followed by hand, and the
 // provider's development sign-in and consent forms submitted like a person would.
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
@@ -38,7 +38,7 @@ export class TestBrowser {
 
   /** From the provider's sign-in page: log in as `login`, consent, and stop at the redirect back to Parley. */
   async signInAtProvider(providerPageUrl: string, login: string, parleyOrigin: string): Promise<string> {
-    let at = await this.follow(providerPageUrl, (u) => u.startsWith(parleyOrigin));
+    let at = await this.follow(providerPageUrl, (u) => new URL(u).origin === parleyOrigin);
     for (const prompt of ["login", "consent"]) {
       if (!at.res) break;
       const html = await at.res.text();
@@ -50,7 +50,7 @@ export class TestBrowser {
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body,
       });
-      at = await this.follow(new URL(posted.headers.get("location")!, at.url).href, (u) => u.startsWith(parleyOrigin));
+      at = await this.follow(new URL(posted.headers.get("location")!, at.url).href, (u) => new URL(u).origin === parleyOrigin);
     }
     if (at.res) throw new Error(`the provider did not send us back to Parley: ${at.res.status} ${await at.res.text()}`);
     return at.url;
