@@ -1,9 +1,9 @@
 // The access check of SSO mode, for every way into a share's content. It runs before the page cache
 // and before Next, on plain Node requests: checkShareAccess() decides, sendAccessDecision() answers.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HTML_LIMITED_BOTS } from "../http/bots";
 import { NOINDEX } from "../http/security-headers";
 import { forbiddenPage, previewPage, sendHtml } from "./pages";
+import { PREVIEW_BOTS } from "./preview-bots";
 import { isAllowed } from "./policy";
 import type { Session, Sessions } from "./session";
 import type { AuthSettings } from "./settings";
@@ -65,7 +65,7 @@ export async function checkShareAccess(req: IncomingMessage, sessions: Sessions,
     return { kind: "forbidden", session, html: isNavigation(req), url };
   }
   const pageId = viewerPageId(url);
-  if (pageId && HTML_LIMITED_BOTS.test(req.headers["user-agent"] ?? "")) return { kind: "preview", id: pageId };
+  if (pageId && PREVIEW_BOTS.test(req.headers["user-agent"] ?? "")) return { kind: "preview", id: pageId };
   if (isNavigation(req)) return { kind: "sign-in", location: signInLocation(url) };
   return { kind: "auth-required", signInUrl: `${settings.publicUrl}${signInLocation(url)}` };
 }

@@ -1,5 +1,6 @@
 // SSO-only shares (PARLEY_AUTH=oidc) and ingest network limits, for the process entry (server.ts).
 // Everything here works on plain Node IncomingMessage/ServerResponse, before Next and its page cache.
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getConfig } from "../config";
 import { checkShareAccess as decide, needsSession, sendAccessDecision as answer, type AccessDecision } from "./gate";

@@ -1,6 +1,7 @@
 // The OpenID Connect side, through openid-client: discovery (once, retried after a failure), the
 // authorization URL (code flow with PKCE S256, state and nonce), and the callback's code exchange,
 // which checks state, nonce, issuer, audience and the ID token's signature.
+import "server-only";
 import * as oidc from "openid-client";
 import { identityFrom, type Identity } from "./policy";
 import type { LoginTransaction } from "./session";

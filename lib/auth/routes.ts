@@ -1,5 +1,6 @@
 // GET /auth/login, GET /auth/callback, GET|POST /auth/signout and GET /auth/signed-out: the sign-in
 // round trip with the identity provider, on plain Node requests and responses.
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NOINDEX } from "../http/security-headers";
 import { appendSetCookie, clearCookieHeader, cookieHeader, loginCookieName, SESSION_COOKIE } from "./cookies";

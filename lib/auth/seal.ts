@@ -1,6 +1,7 @@
 // Cookie values that the reader holds but cannot read or change: a JWT signed with HS256, then
 // encrypted (JWE, dir + A256GCM). Both keys come from PARLEY_SESSION_SECRET through HKDF, one per
 // use, and the purpose ("session", "login") is the audience, so one kind can never pass for another.
+import "server-only";
 import { hkdfSync } from "node:crypto";
 import { compactDecrypt, CompactEncrypt, jwtVerify, SignJWT, type JWTPayload } from "jose";
 

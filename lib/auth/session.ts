@@ -1,6 +1,7 @@
 // The reader's session and the sign-in transaction, both sealed cookies (seal.ts). What a cookie alone
 // cannot do is kept in this process: a signed-out session's id stays refused until its own expiry
 // (so a copy of the cookie taken before sign-out is useless), and a callback's state is taken once.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { loginCookieName, readCookie, SESSION_COOKIE } from "./cookies";

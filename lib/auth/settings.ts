@@ -1,4 +1,5 @@
 // The SSO settings, taken once from the parsed configuration. Tests build their own.
+import "server-only";
 import type { Config } from "../config";
 import type { Policy } from "./policy";
 
