@@ -1,7 +1,9 @@
 // SSO-only shares (issue 12): PARLEY_AUTH=oidc against a real OpenID Connect provider (oidc-provider on
 // loopback, e2e/support/oidc-provider.ts). Chromium signs in through the provider's own pages; the
 // callers that cannot sign in (opencode import, curl, link-preview bots) are driven with fetch.
+import { spawn } from "node:child_process";
 import http from "node:http";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { TestBrowser } from "./support/fetch-browser";
 import { readMergedData, replay, type Replayed } from "./support/fixtures";
@@ -320,4 +322,21 @@ test("create, sync and unshare stay open to clients inside PARLEY_INGEST_ALLOW a
     fetch(`${origin}/api/share/${share.id}`, { method: "DELETE", headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor }, body: JSON.stringify({ secret: share.secret }) });
   expect((await unshareFrom("198.51.100.1")).status).toBe(403);
   expect((await unshareFrom("10.0.0.1")).status).toBe(200);
+});
+
+test("Parley refuses to start, naming every missing piece, when PARLEY_AUTH=oidc is incomplete", async () => {
+  const child = spawn(process.execPath, [path.join(__dirname, "..", "dist", "server.js")], {
+    env: { ...process.env, PARLEY_AUTH: "oidc", PARLEY_OIDC_ISSUER: provider.issuer, PORT: String(await freePort()), HOST: "127.0.0.1", PARLEY_PUBLIC_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  expect(code).toBe(1);
+  for (const name of ["PARLEY_OIDC_CLIENT_ID", "PARLEY_OIDC_CLIENT_SECRET", "PARLEY_SESSION_SECRET", "PARLEY_PUBLIC_URL", "PARLEY_AUTH_EMAIL_DOMAINS"]) {
+    expect(output).toContain(`  ${name}: `);
+  }
+  expect(output).toContain("Parley cannot start: bad configuration");
+  expect(output).not.toContain("listening");
 });
