@@ -299,6 +299,7 @@ test("a link-preview bot gets the generic tags and card: site name and Sign in t
   const text = body.toString("utf8");
   for (const leak of [TOUR_TITLE, "greeter", "messages", "mock-1", "Mock Model"]) expect(text, leak).not.toContain(leak);
   expect(tags["og:image"]).toBe(`${origin}/s/${tour.id}/card.png`);
+  expect(tags["canonical"]).toBe(`${origin}/s/${tour.id}`);
 
   const card = await fetch(tags["og:image"], { headers: bot });
   expect(card.status).toBe(200);

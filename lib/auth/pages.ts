@@ -62,6 +62,7 @@ export function previewPage(id: string, baseUrl: string, siteName: string, signI
     tag("name", "twitter:title", og.title),
     tag("name", "twitter:description", og.description),
     tag("name", "twitter:image", img.url),
+    `<link rel="canonical" href="${escapeHtml(og.url)}">`,
   ].join("\n");
   return page(og.title, siteName, `<h1>${escapeHtml(og.title)}</h1><p>${escapeHtml(og.description)}</p><p><a href="${escapeHtml(signInUrl)}">Sign in</a></p>`, `\n${head}`);
 }
