@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { settingsFromConfig } from "./auth/settings";
 import { parseConfig, parseDuration, parseSize } from "./config";
 
 describe("parseConfig", () => {
@@ -77,6 +78,11 @@ describe("SSO configuration (PARLEY_AUTH=oidc)", () => {
     expect(() => parseConfig({ ...complete, PARLEY_OIDC_ISSUER: "http://sso.example.com" })).toThrowError(/PARLEY_OIDC_ISSUER: must be https/);
     expect(parseConfig({ ...complete, PARLEY_OIDC_ISSUER: "http://127.0.0.1:4000" }).PARLEY_OIDC_ISSUER).toBe("http://127.0.0.1:4000");
     expect(() => parseConfig({ ...complete, PARLEY_AUTH: "saml" })).toThrowError(/PARLEY_AUTH/);
+  });
+  it("marks cookies Secure when the public URL is https (behind a TLS proxy too), not on plain http", () => {
+    expect(settingsFromConfig(parseConfig(complete))?.secure).toBe(true);
+    expect(settingsFromConfig(parseConfig({ ...complete, PARLEY_PUBLIC_URL: "http://127.0.0.1:3000" }))?.secure).toBe(false);
+    expect(settingsFromConfig(parseConfig({}))).toBeNull();
   });
   it("takes PARLEY_INGEST_ALLOW ranges and refuses a bad one", () => {
     expect(parseConfig({}).PARLEY_INGEST_ALLOW).toBeNull();
