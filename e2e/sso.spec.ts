@@ -230,7 +230,9 @@ test.describe("every way into a share's content is locked", () => {
   test("without a session: 401 auth_required JSON for clients, sign-in for browsers", async () => {
     for (const { what, path } of paths()) {
       // The headers `opencode import` sent (e2e/fixtures/basic/share-requests.jsonl, seq 18).
-      const res = await fetch(`${origin}${path}`, { headers: { "user-agent": "opencode/1.18.33", accept: "*/*", "accept-encoding": "gzip, deflate, br, zstd" } });
+      const res = await fetch(`${origin}${path}`, {
+        headers: { "user-agent": "opencode/1.18.33", accept: "*/*", "accept-encoding": "gzip, deflate, br, zstd" },
+      });
       expect(res.status, what).toBe(401);
       const body = await res.json();
       expect(body.error.code, what).toBe("auth_required");
@@ -279,7 +281,18 @@ test("paths that Next would normalise into a share path never reach the content 
       req.on("error", reject).end();
     });
   const id = tour.id;
-  for (const path of [`/./s/${id}`, `/x/../s/${id}`, `//s/${id}`, `/%73/${id}`, `/s%2F${id}`, `/api//share/${id}/data`, `/api/share/${id}/%64ata`, `/s/${id}/card.png/../`, `/_next/static/../../s/${id}`, `/s/${id}/.`]) {
+  for (const path of [
+    `/./s/${id}`,
+    `/x/../s/${id}`,
+    `//s/${id}`,
+    `/%73/${id}`,
+    `/s%2F${id}`,
+    `/api//share/${id}/data`,
+    `/api/share/${id}/%64ata`,
+    `/s/${id}/card.png/../`,
+    `/_next/static/../../s/${id}`,
+    `/s/${id}/.`,
+  ]) {
     const res = await raw(path);
     expect(res.status, path).toBe(401);
     expect(res.body, path).not.toContain(TOUR_TITLE);
@@ -294,12 +307,12 @@ test("a link-preview bot gets the generic tags and card: site name and Sign in t
   const tags = tagMap(previewTags(body));
   expect(tags["og:title"]).toBe("Sign in to view");
   expect(tags["og:site_name"]).toBe("Parley");
-  expect(tags["robots"]).toBe("noindex, nofollow");
+  expect(tags.robots).toBe("noindex, nofollow");
   expect(res.headers.get("x-robots-tag")).toBe("noindex, nofollow");
   const text = body.toString("utf8");
   for (const leak of [TOUR_TITLE, "greeter", "messages", "mock-1", "Mock Model"]) expect(text, leak).not.toContain(leak);
   expect(tags["og:image"]).toBe(`${origin}/s/${tour.id}/card.png`);
-  expect(tags["canonical"]).toBe(`${origin}/s/${tour.id}`);
+  expect(tags.canonical).toBe(`${origin}/s/${tour.id}`);
 
   const card = await fetch(tags["og:image"], { headers: bot });
   expect(card.status).toBe(200);
@@ -312,7 +325,11 @@ test("a link-preview bot gets the generic tags and card: site name and Sign in t
 
 test("create, sync and unshare stay open to clients inside PARLEY_INGEST_ALLOW and get 403 JSON outside", async () => {
   const create = (forwardedFor: string) =>
-    fetch(`${origin}/api/share`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor }, body: JSON.stringify({ sessionID: `ses_sso_${forwardedFor}` }) });
+    fetch(`${origin}/api/share`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+      body: JSON.stringify({ sessionID: `ses_sso_${forwardedFor}` }),
+    });
   const outside = await create("203.0.113.7");
   expect(outside.status).toBe(403);
   expect((await outside.json()).error.code).toBe("ingest_not_allowed");
@@ -320,7 +337,11 @@ test("create, sync and unshare stay open to clients inside PARLEY_INGEST_ALLOW a
   expect(inside.status).toBeLessThan(300);
   const share = (await inside.json()) as { id: string; secret: string };
   const unshareFrom = (forwardedFor: string) =>
-    fetch(`${origin}/api/share/${share.id}`, { method: "DELETE", headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor }, body: JSON.stringify({ secret: share.secret }) });
+    fetch(`${origin}/api/share/${share.id}`, {
+      method: "DELETE",
+      headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+      body: JSON.stringify({ secret: share.secret }),
+    });
   expect((await unshareFrom("198.51.100.1")).status).toBe(403);
   expect((await unshareFrom("10.0.0.1")).status).toBe(200);
 });

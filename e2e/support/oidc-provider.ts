@@ -57,9 +57,10 @@ export async function startOidcProvider(parleyUrl: string): Promise<TestProvider
   server.on("request", provider.callback());
   return {
     issuer,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

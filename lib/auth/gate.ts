@@ -95,9 +95,16 @@ export function sendAccessDecision(res: ServerResponse, decision: AccessDecision
       return;
     }
     case "auth-required":
-      return sendJson(res, 401, "auth_required", `This server's shares are open only to signed-in members of its organisation. Sign in with a browser: ${decision.signInUrl}`);
+      sendJson(
+        res,
+        401,
+        "auth_required",
+        `This server's shares are open only to signed-in members of its organisation. Sign in with a browser: ${decision.signInUrl}`,
+      );
+      return;
     case "forbidden":
-      if (!decision.html) return sendJson(res, 403, "not_allowed", "The signed-in account is not allowed to read this server's shares");
-      return sendHtml(res, 403, forbiddenPage(decision.session.identity, settings.siteName, `${signInLocation(decision.url)}&prompt=login`));
+      if (decision.html) sendHtml(res, 403, forbiddenPage(decision.session.identity, settings.siteName, `${signInLocation(decision.url)}&prompt=login`));
+      else sendJson(res, 403, "not_allowed", "The signed-in account is not allowed to read this server's shares");
+      return;
   }
 }

@@ -20,5 +20,7 @@ export function ingestAllowed(allow: CidrList | null, clientAddress: string): bo
 
 export function sendIngestRefused(res: ServerResponse): void {
   res.writeHead(403, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": NOINDEX });
-  res.end(JSON.stringify({ error: { code: "ingest_not_allowed", message: "This server accepts shares only from its operator's networks (PARLEY_INGEST_ALLOW)" } }));
+  res.end(
+    JSON.stringify({ error: { code: "ingest_not_allowed", message: "This server accepts shares only from its operator's networks (PARLEY_INGEST_ALLOW)" } }),
+  );
 }

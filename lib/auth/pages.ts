@@ -64,7 +64,12 @@ export function previewPage(id: string, baseUrl: string, siteName: string, signI
     tag("name", "twitter:image", img.url),
     `<link rel="canonical" href="${escapeHtml(og.url)}">`,
   ].join("\n");
-  return page(og.title, siteName, `<h1>${escapeHtml(og.title)}</h1><p>${escapeHtml(og.description)}</p><p><a href="${escapeHtml(signInUrl)}">Sign in</a></p>`, `\n${head}`);
+  return page(
+    og.title,
+    siteName,
+    `<h1>${escapeHtml(og.title)}</h1><p>${escapeHtml(og.description)}</p><p><a href="${escapeHtml(signInUrl)}">Sign in</a></p>`,
+    `\n${head}`,
+  );
 }
 
 export function signedOutPage(siteName: string): string {
@@ -72,5 +77,9 @@ export function signedOutPage(siteName: string): string {
 }
 
 export function signInFailedPage(siteName: string, why: string): string {
-  return page("Sign-in failed", siteName, `<h1 data-testid="sign-in-failed">Sign-in did not complete</h1><p>${escapeHtml(why)}</p><p><a href="/auth/login">Try again</a></p>`);
+  return page(
+    "Sign-in failed",
+    siteName,
+    `<h1 data-testid="sign-in-failed">Sign-in did not complete</h1><p>${escapeHtml(why)}</p><p><a href="/auth/login">Try again</a></p>`,
+  );
 }

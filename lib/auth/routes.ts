@@ -12,7 +12,7 @@ import type { AuthSettings } from "./settings";
 // Only a path on this server: "//evil.example", "/\\evil.example", "https://…" and control characters
 // are open redirects in some browser or other, so they fall back to the home page.
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value)) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value)) return "/";
   const base = "http://parley.invalid";
   let url: URL;
   try {

@@ -195,7 +195,16 @@ describe("sign-in with a real OIDC provider", () => {
 });
 
 describe("what each caller sees without a session", () => {
-  const locked = ["/s/abc123", "/share/abc123", "/s/abc123/raw/p1", "/s/abc123/file/p1", "/s/abc123/file/p1/0", "/s/abc123/export.md", "/share/abc123/anything", "/api/share/abc123/data"];
+  const locked = [
+    "/s/abc123",
+    "/share/abc123",
+    "/s/abc123/raw/p1",
+    "/s/abc123/file/p1",
+    "/s/abc123/file/p1/0",
+    "/s/abc123/export.md",
+    "/share/abc123/anything",
+    "/api/share/abc123/data",
+  ];
 
   it.each(locked)("%s: opencode import, curl and fetch get 401 auth_required JSON", async (path) => {
     // The headers `opencode import` sent (e2e/fixtures/basic/share-requests.jsonl, seq 18).
