@@ -9,6 +9,7 @@ import path from "node:path";
 import next from "next";
 import { getConfig, type Config } from "./lib/config";
 import { runtime } from "./lib/runtime";
+import { gateRequest } from "./lib/auth";
 import { CLIENT_HEADER, clientAddress } from "./lib/http/client-ip";
 import { decodeSegment, handleShareRequest, matchSharePath } from "./lib/http/share-gate";
 import { loadPageAssets, type PageAssets } from "./lib/page/assets";
@@ -28,8 +29,12 @@ const SYNC = /^\/api\/share\/([^/]+)\/sync$/;
 function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue, handle: Handle) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Overwrites whatever the client sent under that name: only this server may say who the client is.
-    req.headers[CLIENT_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.PARLEY_TRUST_PROXY);
+    const client = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.PARLEY_TRUST_PROXY);
+    req.headers[CLIENT_HEADER] = client;
     try {
+      // Before the share state and the page cache: with PARLEY_AUTH=oidc the sign-in routes and the
+      // session check on share content (lib/auth/); PARLEY_INGEST_ALLOW on create, sync and unshare.
+      if (await gateRequest(req, res, client)) return;
       const pathname = (req.url ?? "/").split("?")[0];
       const match = matchSharePath(pathname);
       if (match && (await handleShareRequest(req, res, match, assets))) return;

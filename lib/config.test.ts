@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { settingsFromConfig } from "./auth/settings";
 import { parseConfig, parseDuration, parseSize } from "./config";
 
 describe("parseConfig", () => {
@@ -40,5 +41,52 @@ describe("sizes and durations", () => {
     expect(parseDuration("30d")).toBe(30 * 86_400_000);
     expect(parseDuration("12h")).toBe(43_200_000);
     expect(parseDuration("soon")).toBeNull();
+  });
+});
+
+describe("SSO configuration (PARLEY_AUTH=oidc)", () => {
+  const complete = {
+    PARLEY_AUTH: "oidc",
+    PARLEY_PUBLIC_URL: "https://parley.example.com",
+    PARLEY_OIDC_ISSUER: "https://sso.example.com/realms/acme",
+    PARLEY_OIDC_CLIENT_ID: "parley",
+    PARLEY_OIDC_CLIENT_SECRET: "s3cret",
+    PARLEY_SESSION_SECRET: "a".repeat(32),
+    PARLEY_AUTH_EMAIL_DOMAINS: "Example.com, @example.org",
+  };
+  it("is off by default, and then nothing about it is required", () => {
+    expect(parseConfig({}).PARLEY_AUTH).toBeNull();
+    expect(parseConfig({ PARLEY_AUTH: "off" }).PARLEY_AUTH).toBeNull();
+  });
+  it("parses a complete configuration", () => {
+    const c = parseConfig(complete);
+    expect(c.PARLEY_AUTH).toBe("oidc");
+    expect(c.PARLEY_AUTH_EMAIL_DOMAINS).toEqual(["example.com", "example.org"]);
+    expect(c.PARLEY_SESSION_TTL).toBe(12 * 3_600_000);
+    expect(parseConfig({ ...complete, PARLEY_AUTH_EMAIL_DOMAINS: "", PARLEY_AUTH_CLAIM: "groups", PARLEY_AUTH_CLAIM_VALUES: "eng,ops" }).PARLEY_AUTH_CLAIM_VALUES).toEqual(["eng", "ops"]);
+  });
+  it.each(["PARLEY_OIDC_ISSUER", "PARLEY_OIDC_CLIENT_ID", "PARLEY_OIDC_CLIENT_SECRET", "PARLEY_SESSION_SECRET", "PARLEY_PUBLIC_URL"])(
+    "refuses to start without %s, naming it",
+    (name) => {
+      expect(() => parseConfig({ ...complete, [name]: "" })).toThrowError(new RegExp(`${name}: .*required when PARLEY_AUTH=oidc`));
+    },
+  );
+  it("refuses a configuration without any policy, half a claim rule, a short secret or a plain-http issuer", () => {
+    expect(() => parseConfig({ ...complete, PARLEY_AUTH_EMAIL_DOMAINS: "" })).toThrowError(/every account at the provider/);
+    expect(() => parseConfig({ ...complete, PARLEY_AUTH_CLAIM: "groups" })).toThrowError(/PARLEY_AUTH_CLAIM_VALUES: PARLEY_AUTH_CLAIM and PARLEY_AUTH_CLAIM_VALUES go together/);
+    expect(() => parseConfig({ ...complete, PARLEY_SESSION_SECRET: "short" })).toThrowError(/PARLEY_SESSION_SECRET: must be at least 32/);
+    expect(() => parseConfig({ ...complete, PARLEY_OIDC_ISSUER: "http://sso.example.com" })).toThrowError(/PARLEY_OIDC_ISSUER: must be https/);
+    expect(parseConfig({ ...complete, PARLEY_OIDC_ISSUER: "http://127.0.0.1:4000" }).PARLEY_OIDC_ISSUER).toBe("http://127.0.0.1:4000");
+    expect(() => parseConfig({ ...complete, PARLEY_AUTH: "saml" })).toThrowError(/PARLEY_AUTH/);
+  });
+  it("marks cookies Secure when the public URL is https (behind a TLS proxy too), not on plain http", () => {
+    expect(settingsFromConfig(parseConfig(complete))?.secure).toBe(true);
+    expect(settingsFromConfig(parseConfig({ ...complete, PARLEY_PUBLIC_URL: "http://127.0.0.1:3000" }))?.secure).toBe(false);
+    expect(settingsFromConfig(parseConfig({}))).toBeNull();
+  });
+  it("takes PARLEY_INGEST_ALLOW ranges and refuses a bad one", () => {
+    expect(parseConfig({}).PARLEY_INGEST_ALLOW).toBeNull();
+    expect(parseConfig({ PARLEY_INGEST_ALLOW: "10.0.0.0/8, fd00::/8" }).PARLEY_INGEST_ALLOW?.contains("10.9.9.9")).toBe(true);
+    expect(() => parseConfig({ PARLEY_INGEST_ALLOW: "10.0.0.0/8,office" })).toThrowError(/PARLEY_INGEST_ALLOW: "office" is not an IP address/);
   });
 });

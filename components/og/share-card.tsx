@@ -14,7 +14,7 @@ export type CardModel =
       files: { label: string; additions: string; deletions: string } | null;
       date: string | null;
     }
-  | { kind: "generic" | "removed"; siteName: string };
+  | { kind: "generic" | "removed" | "sign-in"; siteName: string };
 
 const C = { bg: "#0d1117", text: "#f5f7fa", muted: "#9aa4b2", soft: "#c9d1d9", accent: "#a78bfa", add: "#3fb950", del: "#f85149" };
 
@@ -86,18 +86,21 @@ function Frame({ siteName, date, children }: { siteName: string; date?: string |
   );
 }
 
+// "sign-in" is the card of every share in SSO mode (PARLEY_AUTH=oidc): nothing from the conversation.
+const FIXED_TEXT = {
+  generic: { headline: "Shared conversation", line: "An OpenCode session, shared to read in the browser." },
+  removed: { headline: "This share was removed", line: "The link no longer shows a conversation." },
+  "sign-in": { headline: "Sign in to view", line: "A conversation shared within the organisation." },
+} as const;
+
 export function ShareCard({ model }: { model: CardModel }) {
   if (model.kind !== "share") {
-    const removed = model.kind === "removed";
+    const text = FIXED_TEXT[model.kind];
     return (
       <Frame siteName={model.siteName}>
         <div style={{ display: "flex", flexDirection: "column", justifyContent: "center", flexGrow: 1 }}>
-          <div style={{ display: "flex", fontSize: 72, fontWeight: 700, color: C.text }}>
-            {removed ? "This share was removed" : "Shared conversation"}
-          </div>
-          <div style={{ display: "flex", marginTop: 24, fontSize: 34, color: C.muted }}>
-            {removed ? "The link no longer shows a conversation." : "An OpenCode session, shared to read in the browser."}
-          </div>
+          <div style={{ display: "flex", fontSize: 72, fontWeight: 700, color: C.text }}>{text.headline}</div>
+          <div style={{ display: "flex", marginTop: 24, fontSize: 34, color: C.muted }}>{text.line}</div>
         </div>
       </Frame>
     );

@@ -13,9 +13,10 @@ export type CardResult =
   | { status: "gone" | "missing"; etag: string; png: Buffer };
 
 const inflight = new Map<string, Promise<Buffer>>();
-const fixed = new Map<"generic" | "removed", Promise<Buffer>>();
+type FixedKind = "generic" | "removed" | "sign-in";
+const fixed = new Map<FixedKind, Promise<Buffer>>();
 
-function fixedCard(kind: "generic" | "removed"): Promise<Buffer> {
+function fixedCard(kind: FixedKind): Promise<Buffer> {
   let png = fixed.get(kind);
   if (!png) {
     png = renderCard({ kind, siteName: clampText(toCardText(getConfig().PARLEY_SITE_NAME, getCardFonts().coverage).text, 40) || "Parley" });
@@ -23,6 +24,11 @@ function fixedCard(kind: "generic" | "removed"): Promise<Buffer> {
     fixed.set(kind, png);
   }
   return png;
+}
+
+/** SSO mode's card for every share: site name and "Sign in to view", the same bytes for every id. */
+export async function getSignInCard(): Promise<{ etag: string; png: Buffer }> {
+  return { etag: `"card-sign-in-r${CARD_REVISION}"`, png: await fixedCard("sign-in") };
 }
 
 export async function getShareCard(id: string): Promise<CardResult> {

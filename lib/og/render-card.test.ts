@@ -77,7 +77,7 @@ describe("renderCard", () => {
   });
 
   it("draws the generic and removed cards", async () => {
-    for (const kind of ["generic", "removed"] as const) {
+    for (const kind of ["generic", "removed", "sign-in"] as const) {
       expect(pngSize(await renderCard({ kind, siteName: "Parley" }))).toEqual({ width: 1200, height: 630 });
     }
   });

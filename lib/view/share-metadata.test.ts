@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ShareFacts } from "./share-facts";
-import { cardUrl, shareMetadata, truncate, UNTITLED } from "./share-metadata";
+import { cardUrl, shareMetadata, signInMetadata, truncate, UNTITLED } from "./share-metadata";
 
 const facts: ShareFacts = {
   title: "Fix the parser",
@@ -57,5 +57,16 @@ describe("truncate", () => {
     expect(truncate("short", 10)).toBe("short");
     expect(truncate("👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦", 2)).toBe("👩‍👩‍👧‍👦…");
     expect(truncate("éééé", 3)).toBe("éé…");
+  });
+});
+
+describe("signInMetadata (SSO mode)", () => {
+  it("says only the site name and Sign in to view: nothing from the conversation, never indexed", () => {
+    const m = signInMetadata({ id: "abc123", baseUrl: "https://parley.example.com", siteName: "Team Parley" });
+    expect(m.title).toBe("Sign in to view");
+    expect(m.robots).toEqual({ index: false, follow: false });
+    expect(m.openGraph).toMatchObject({ siteName: "Team Parley", title: "Sign in to view", images: [{ url: "https://parley.example.com/s/abc123/card.png" }] });
+    const all = JSON.stringify(m);
+    for (const leak of [facts.title, "42 messages", "claude-sonnet-4.5", "files changed", "2026"]) expect(all).not.toContain(leak);
   });
 });

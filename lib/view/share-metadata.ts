@@ -57,3 +57,25 @@ export function shareMetadata({ id, version, facts, baseUrl, siteName }: ShareMe
     twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
   };
 }
+
+export const SIGN_IN_TO_VIEW = "Sign in to view";
+
+/**
+ * The tags of a share page in SSO mode (PARLEY_AUTH=oidc), for anyone not signed in, link-preview bots
+ * above all: the site name and "Sign in to view", and nothing from the conversation (no title, model,
+ * counts or date). The card URL carries no version, since the version changes with every sync.
+ */
+export function signInMetadata({ id, baseUrl, siteName }: { id: string; baseUrl: string; siteName: string }): Metadata {
+  const url = shareUrl(baseUrl, id);
+  const description = `A conversation shared on ${siteName}. ${SIGN_IN_TO_VIEW}.`;
+  const image = { url: `${url}/card.png`, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: `${siteName}: ${SIGN_IN_TO_VIEW}` };
+  return {
+    metadataBase: new URL(baseUrl),
+    title: SIGN_IN_TO_VIEW,
+    description,
+    alternates: { canonical: url },
+    robots: { index: false, follow: false },
+    openGraph: { type: "website", siteName, title: SIGN_IN_TO_VIEW, description, url, images: [image] },
+    twitter: { card: "summary_large_image", title: SIGN_IN_TO_VIEW, description, images: [{ url: image.url, alt: image.alt }] },
+  };
+}

@@ -1,14 +1,17 @@
 // GET /s/:id/card.png – the link-preview card (1200x630 PNG). A live share gets its card; an unshared
 // or expired one a "removed" card with status 410 (proxy.ts answers 410 first, this is the backstop);
-// an unknown id the generic card, so a mistyped link still unfurls cleanly.
-import { getShareCard } from "@/lib/og/card-cache";
+// an unknown id the generic card, so a mistyped link still unfurls cleanly. In SSO mode
+// (PARLEY_AUTH=oidc) every id gets the "Sign in to view" card: bots cannot sign in, and the card must
+// not tell anyone the title, model or counts (the gate in front lets this one path through for them).
+import { getConfig } from "@/lib/config";
+import { getShareCard, getSignInCard } from "@/lib/og/card-cache";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, ctx: RouteContext<"/s/[id]/card.png">) {
   const { id } = await ctx.params;
   try {
-    const card = await getShareCard(id);
+    const card = getConfig().PARLEY_AUTH === "oidc" ? { status: "live" as const, ...(await getSignInCard()) } : await getShareCard(id);
     const headers = new Headers({
       "content-type": "image/png",
       etag: card.etag,
