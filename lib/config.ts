@@ -117,6 +117,15 @@ export const configSchema = z.object({
       .union([z.enum(["off", "on", "false", "true", "0", "1"]), z.coerce.number().int().min(1).max(10)])
       .default("off"),
   ).transform((v) => (typeof v === "number" ? v : ["on", "true", "1"].includes(v) ? 1 : 0)),
+  // Operations (issue 15).
+  PARLEY_LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  // Unset: no metrics listener at all.
+  PARLEY_METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  PARLEY_METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  PARLEY_DEMO: z.preprocess(emptyAsUndefined, flag(true)),
 });
 
 export type Config = z.infer<typeof configSchema>;
