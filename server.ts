@@ -17,6 +17,8 @@ import { PrerenderQueue } from "./lib/page/prerender";
 import { publicUrlFrom } from "./lib/http/public-url";
 import { webHeaders } from "./lib/http/node-response";
 import { startSweep } from "./lib/shares/sweep";
+import { startMetricsServer } from "./lib/ops/metrics";
+import { observeRequest } from "./lib/ops/request-log";
 
 // dist/server.js after `npm run build`: the project is one level up.
 const ROOT = path.resolve(__dirname, "..");
@@ -28,6 +30,7 @@ const SYNC = /^\/api\/share\/([^/]+)\/sync$/;
 
 function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue, handle: Handle) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    observeRequest(req, res); // one log line and the HTTP metrics (lib/ops/request-log.ts)
     // Overwrites whatever the client sent under that name: only this server may say who the client is.
     const client = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.PARLEY_TRUST_PROXY);
     req.headers[CLIENT_HEADER] = client;
@@ -78,6 +81,8 @@ async function main() {
   const app = next({ dev, dir: ROOT, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const stopSweep = startSweep(config.PARLEY_SWEEP_INTERVAL);
+  // Prometheus on its own listener, never the public port; off unless PARLEY_METRICS_PORT is set.
+  const metrics = config.PARLEY_METRICS_PORT ? await startMetricsServer({ port: config.PARLEY_METRICS_PORT, host: config.PARLEY_METRICS_HOST }) : null;
   const server = http.createServer(onRequest(config, assets, new PrerenderQueue(assets), app.getRequestHandler()));
   server.listen(config.PORT, config.HOST, () => {
     console.log(`parley: listening on http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT}${dev ? " (development)" : ""}`);
@@ -85,6 +90,7 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       stopSweep();
+      metrics?.close();
       server.close(() => process.exit(0));
       // Keep-alive connections would hold close() open; a reader mid-page gets its connection cut.
       setTimeout(() => process.exit(0), 5_000).unref();

@@ -29,6 +29,21 @@ describe("parseConfig", () => {
   });
 });
 
+describe("operations settings", () => {
+  it("log level, metrics listener and demo share", () => {
+    const c = parseConfig({});
+    expect(c.PARLEY_LOG_LEVEL).toBe("info");
+    expect(c.PARLEY_METRICS_PORT).toBeUndefined();
+    expect(c.PARLEY_METRICS_HOST).toBe("127.0.0.1");
+    expect(c.PARLEY_DEMO).toBe(true);
+    const d = parseConfig({ PARLEY_LOG_LEVEL: "DEBUG", PARLEY_METRICS_PORT: "9464", PARLEY_METRICS_HOST: "0.0.0.0", PARLEY_DEMO: "off" });
+    expect([d.PARLEY_LOG_LEVEL, d.PARLEY_METRICS_PORT, d.PARLEY_METRICS_HOST, d.PARLEY_DEMO]).toEqual(["debug", 9464, "0.0.0.0", false]);
+    expect(() => parseConfig({ PARLEY_LOG_LEVEL: "loud", PARLEY_METRICS_PORT: "70000", PARLEY_DEMO: "maybe" })).toThrowError(
+      /PARLEY_LOG_LEVEL[\s\S]*PARLEY_METRICS_PORT[\s\S]*PARLEY_DEMO/,
+    );
+  });
+});
+
 describe("sizes and durations", () => {
   it("parses sizes", () => {
     expect(parseSize("64MiB")).toBe(67108864);

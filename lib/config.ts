@@ -146,6 +146,15 @@ export const configSchema = z.object({
       return z.NEVER;
     }
   }),
+  // Operations (issue 15).
+  PARLEY_LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  // Unset: no metrics listener at all.
+  PARLEY_METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  PARLEY_METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  PARLEY_DEMO: z.preprocess(emptyAsUndefined, flag(true)),
 }).superRefine(refineAuth);
 
 // PARLEY_AUTH=oidc with a piece missing would either fail at the first sign-in or, worse, let

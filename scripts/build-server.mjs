@@ -33,6 +33,22 @@ await Promise.all([
     plugins: [serverOnly],
     logLevel: "warning",
   }),
+  // The operator commands (npm run backup|migrate|admin) and npm start's demo share: compiled like the
+  // server, so a production install (no dev dependencies, no tsx) runs them.
+  build({
+    absWorkingDir: root,
+    entryPoints: ["scripts/backup.ts", "scripts/migrate.ts", "scripts/admin.ts", "scripts/demo.ts"],
+    outdir: "dist",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    packages: "external",
+    jsx: "automatic",
+    sourcemap: true,
+    plugins: [serverOnly],
+    logLevel: "warning",
+  }),
   build({
     absWorkingDir: root,
     entryPoints: ["components/client/viewer.ts"],
@@ -45,4 +61,4 @@ await Promise.all([
     logLevel: "warning",
   }),
 ]);
-console.log("parley: built dist/server.js and dist/viewer.js");
+console.log("parley: built dist/server.js, dist/viewer.js and the operator commands (dist/backup.js, migrate.js, admin.js, demo.js)");

@@ -10,9 +10,10 @@ import path from "node:path";
 export const OPENCODE_VERSION = "1.18.33";
 
 /**
- * The binary from the `opencode-linux-x64` optional dependency. Other platforms get `skip` (npm does not
- * install the package there); on Linux x64 a missing binary is an error, not a reason to skip, so a broken
- * install cannot pass CI silently.
+ * The binary from `opencode-linux-x64`, an optional dependency of the test-only devDependency
+ * `parley-e2e-opencode` (e2e/opencode-bin): `npm ci` installs it on Linux x64, `npm ci --omit=dev` never.
+ * Other platforms get `skip` (npm does not install the package there); on Linux x64 a missing binary is
+ * an error, not a reason to skip, so a broken install cannot pass CI silently.
  */
 export function findOpencode(): { bin: string } | { skip: string } {
   if (process.platform !== "linux" || process.arch !== "x64") {
@@ -22,7 +23,7 @@ export function findOpencode(): { bin: string } | { skip: string } {
   try {
     pkgJson = require.resolve("opencode-linux-x64/package.json");
   } catch {
-    throw new Error("the optional dependency opencode-linux-x64 is not installed: run npm ci (on Linux x64 it must be)");
+    throw new Error("opencode-linux-x64 is not installed: run npm ci with dev dependencies (on Linux x64 it must be; --omit=dev leaves it out)");
   }
   const bin = path.join(path.dirname(pkgJson), "bin", "opencode");
   if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: reinstall opencode-linux-x64 with npm ci`);

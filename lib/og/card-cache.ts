@@ -7,6 +7,7 @@ import { clampText, toCardText } from "./card-text";
 import { getCardFonts } from "./fonts";
 import { CARD_REVISION, cardModel, renderCard } from "./render-card";
 import { runtime } from "../runtime";
+import { cacheHits, cacheMisses, cardSeconds, timed } from "../ops/metrics";
 
 export type CardResult =
   | { status: "live"; version: number; etag: string; png: Buffer }
@@ -41,13 +42,15 @@ export async function getShareCard(id: string): Promise<CardResult> {
   const etag = `"card-${preview.version}-r${CARD_REVISION}"`;
   const cards = runtime().cards;
   const hit = cards.get(id);
+  if (hit?.version === preview.version) cacheHits.inc({ cache: "card" });
+  else cacheMisses.inc({ cache: "card" });
   if (hit?.version === preview.version) return { status: "live", version: preview.version, etag, png: hit.png };
 
   // Several unfurlers fetch a freshly posted link at once; render each version once.
   const key = `${id}:${preview.version}`;
   let pending = inflight.get(key);
   if (!pending) {
-    pending = renderCard(cardModel(preview.facts, getConfig().PARLEY_SITE_NAME)).finally(() => inflight.delete(key));
+    pending = timed(cardSeconds, {}, () => renderCard(cardModel(preview.facts, getConfig().PARLEY_SITE_NAME))).finally(() => inflight.delete(key));
     inflight.set(key, pending);
   }
   const png = await pending;

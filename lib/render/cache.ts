@@ -3,6 +3,10 @@
 // all hits; a sync changes the hash of only the parts it touched; unshare drops the share's entries.
 import { createHash } from "node:crypto";
 import { ShareLru } from "../cache/share-lru";
+import { cacheHits, cacheMisses, renderSeconds } from "../ops/metrics";
+
+// The metric label: what was rendered ("md", "code", "lines", "view"), never the content.
+const kindOf = (key: string) => key.split(":")[0] || "other";
 
 export type RenderCacheStats = { hits: number; misses: number; renders: number; evictions: number; entries: number; bytes: number; maxBytes: number };
 
@@ -35,7 +39,8 @@ export class RenderCache {
     const generation = this.lru.generation(shareId);
     const promise = (async () => {
       this.counters.renders++;
-      const value = await render();
+      const end = renderSeconds.startTimer({ kind: kindOf(key) });
+      const value = await (async () => render())().finally(end);
       this.lru.set(id, shareId, { hash: contentHash, value }, sizeOf(value), generation);
       return value;
     })().finally(() => this.inFlight.delete(flightId));
@@ -49,7 +54,13 @@ export class RenderCache {
     const hit = this.lookup<T>(id, contentHash);
     if (hit !== undefined) return hit.value;
     this.counters.renders++;
-    const value = render();
+    const end = renderSeconds.startTimer({ kind: kindOf(key) });
+    let value: T;
+    try {
+      value = render();
+    } finally {
+      end();
+    }
     this.lru.set(id, shareId, { hash: contentHash, value }, sizeOf(value));
     return value;
   }
@@ -80,9 +91,11 @@ export class RenderCache {
     // A stale version is not a use: it must not outlive current entries in the eviction order.
     if (this.lru.peek(id)?.hash === hash) {
       this.counters.hits++;
+      cacheHits.inc({ cache: "render" });
       return { value: this.lru.get(id)!.value as T };
     }
     this.counters.misses++;
+    cacheMisses.inc({ cache: "render" });
     return undefined;
   }
 }

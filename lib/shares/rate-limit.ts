@@ -6,6 +6,7 @@ import "server-only";
 import { ApiError } from "../http/api";
 import type { RateLimit } from "../config";
 import { runtime } from "../runtime";
+import { rateLimited } from "../ops/metrics";
 
 export type LimitName = "create" | "lookup";
 
@@ -31,6 +32,7 @@ export async function enforceRateLimit(name: LimitName, client: string, now = Da
   if (!limit) return;
   const waitMs = await takeToken(limit, `${name}:${client}`, now);
   if (waitMs === null) return;
+  rateLimited.inc({ limit: name });
   const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
   throw new ApiError(
     "rate_limited",

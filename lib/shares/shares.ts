@@ -8,6 +8,8 @@ import { redactItems } from "../redact";
 import type { DataItem, RejectedItem, SyncResult } from "../schema";
 import type { ItemWrite, StoredShare } from "../store/types";
 import { runtime } from "../runtime";
+import { getLogger, shortId } from "../ops/logger";
+import { redactions as redactionCount, sharesCreated, sharesExpired, sharesUnshared, syncBytes, syncDegradedItems, syncItems, syncRejectedItems, syncs } from "../ops/metrics";
 
 export type ShareState =
   | { status: "live"; share: StoredShare }
@@ -49,10 +51,30 @@ export async function createShare(sessionID: string, publicUrl: string) {
   const now = Date.now();
   const expiresAt = config.PARLEY_DEFAULT_TTL === null ? null : now + config.PARLEY_DEFAULT_TTL;
   await (await runtime().store()).createShare({ id, sessionId: sessionID, secretHash: hashSecret(secret), createdAt: now, expiresAt });
+  sharesCreated.inc();
+  getLogger().info({ share: shortId(id) }, "share created");
   return { id, url: `${publicUrl}/s/${id}`, secret, ...(expiresAt === null ? {} : { expiresAt: new Date(expiresAt).toISOString() }) };
 }
 
 export async function syncShare(id: string, secret: string | undefined, data: unknown[]): Promise<SyncResult> {
+  try {
+    const result = await storeSync(id, secret, data);
+    syncs.inc({ outcome: "ok" });
+    return result;
+  } catch (err) {
+    syncs.inc({ outcome: syncOutcome(err) });
+    throw err;
+  }
+}
+
+// Store errors are told apart by name: instanceof fails across Next's chunks (see store/types.ts).
+function syncOutcome(err: unknown): string {
+  if (err instanceof ApiError) return err.code;
+  const name = (err as Error | undefined)?.name;
+  return name === "ShareTooLargeError" ? "too_large" : name === "ShareGoneError" ? "gone" : "error";
+}
+
+async function storeSync(id: string, secret: string | undefined, data: unknown[]): Promise<SyncResult> {
   const share = await requireLive(id);
   requireSecret(share, secret);
   const { data: limited, degraded } = limitAttachments(data, runtime().config.PARLEY_MAX_ATTACHMENT);
@@ -74,6 +96,13 @@ export async function syncShare(id: string, secret: string | undefined, data: un
     now: Date.now(),
     maxShareBytes: runtime().config.PARLEY_MAX_SHARE,
   });
+  const stored = [...writes.values()];
+  syncItems.inc(stored.length);
+  syncBytes.inc(stored.reduce((n, w) => n + Buffer.byteLength(w.json, "utf8"), 0));
+  syncRejectedItems.inc(rejected.length);
+  syncDegradedItems.inc(degraded.length);
+  redactionCount.inc(redactions);
+  getLogger().debug({ share: shortId(id), version: record.version, stored: stored.length, rejected: rejected.length, redactions }, "share synced");
   return {
     ok: true,
     version: record.version,
@@ -97,12 +126,26 @@ export function isAdminToken(token: string | undefined): boolean {
   return Boolean(admin && token && secretMatches(token, hashSecret(admin)));
 }
 
-export async function unshare(id: string, secret: string | undefined): Promise<{ ok: true; id: string; unsharedAt: string }> {
+export type Unshared = { ok: true; id: string; unsharedAt: string };
+
+export async function unshare(id: string, secret: string | undefined): Promise<Unshared> {
   const share = await requireLive(id);
   if (!isAdminToken(secret)) requireSecret(share, secret);
+  return removeShare(id);
+}
+
+/**
+ * The one deletion behind every unshare (owner, admin token, `npm run admin -- unshare`): every item
+ * deleted (securely, see the store), a tombstone left, this process's caches dropped. The caller has
+ * already decided it may. 404/410 as ApiError.
+ */
+export async function removeShare(id: string): Promise<Unshared> {
+  await requireLive(id);
   const now = Date.now();
   if (!(await (await runtime().store()).deleteShare(id, now))) throw new ApiError("gone", "This share was unshared");
   runtime().forgetShare(id);
+  sharesUnshared.inc();
+  getLogger().info({ share: shortId(id) }, "share unshared");
   return { ok: true, id, unsharedAt: new Date(now).toISOString() };
 }
 
@@ -132,6 +175,7 @@ export async function sweepExpired(now = Date.now()): Promise<number> {
       const expiresAt = (await store.getShare(id))?.expiresAt ?? now;
       if (await store.deleteShare(id, Math.min(expiresAt, now))) {
         runtime().forgetShare(id);
+        sharesExpired.inc();
         swept++;
       }
     }

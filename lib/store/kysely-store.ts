@@ -13,6 +13,7 @@ import {
   type Store,
   type StoredItem,
   type StoredShare,
+  type StoreStats,
   type UpsertOptions,
 } from "./types";
 
@@ -238,6 +239,64 @@ export class KyselyStore implements Store {
   async pruneRateLimits(now: number): Promise<number> {
     const result = await this.db.deleteFrom("rate_buckets").where("tat", "<=", now).executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  async listShares(options: { after?: string; limit: number }): Promise<StoredShare[]> {
+    let query = this.db.selectFrom("shares").selectAll().orderBy("id").limit(options.limit);
+    if (options.after !== undefined) query = query.where("id", ">", options.after);
+    return (await query.execute()).map((row) => toShare(row as ShareRow));
+  }
+
+  async getStats(now: number): Promise<StoreStats> {
+    const shares = await this.db
+      .selectFrom("shares")
+      .select((eb) => [
+        sql<number>`sum(case when deleted_at is null and (expires_at is null or expires_at > ${now}) then 1 else 0 end)`.as("live"),
+        sql<number>`sum(case when deleted_at is not null then 1 else 0 end)`.as("unshared"),
+        sql<number>`sum(case when deleted_at is null and expires_at <= ${now} then 1 else 0 end)`.as("expired"),
+        eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("bytes"),
+      ])
+      .executeTakeFirstOrThrow();
+    const items = await this.db.selectFrom("share_items").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return {
+      live: Number(shares.live ?? 0),
+      unshared: Number(shares.unshared ?? 0),
+      expired: Number(shares.expired ?? 0),
+      items: Number(items.n),
+      bytes: Number(shares.bytes),
+    };
+  }
+
+  async importShare(share: StoredShare, items: StoredItem[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("share_items").where("share_id", "=", share.id).execute();
+      await trx.deleteFrom("shares").where("id", "=", share.id).execute();
+      await trx
+        .insertInto("shares")
+        .values({
+          id: share.id,
+          session_id: share.sessionId,
+          secret_hash: share.secretHash,
+          created_at: share.createdAt,
+          updated_at: share.updatedAt,
+          version: share.version,
+          bytes: share.bytes,
+          deleted_at: share.deletedAt,
+          expires_at: share.expiresAt,
+        })
+        .execute();
+      for (let i = 0; i < items.length; i += UPSERT_CHUNK) {
+        const rows = items.slice(i, i + UPSERT_CHUNK).map((item) => ({
+          share_id: share.id,
+          key: item.key,
+          type: item.type,
+          data: item.json,
+          bytes: utf8Length(item.json),
+          updated_at: item.updatedAt,
+        }));
+        await trx.insertInto("share_items").values(rows).execute();
+      }
+    });
   }
 
   async close(): Promise<void> {

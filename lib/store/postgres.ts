@@ -4,6 +4,7 @@ import "server-only";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { KyselyStore } from "./kysely-store";
+import { dbErrors } from "../ops/metrics";
 
 // int8 columns hold epoch milliseconds and byte counts, all well inside Number's safe range.
 const types = {
@@ -20,7 +21,10 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
   // down: pg reports it as an 'error' event, on the pool for an idle connection and on the client
   // itself for one already leaving the pool, and an 'error' event nobody listens to throws. The pool
   // opens a new connection on next use.
-  const lost = (err: Error) => console.error(`[parley] a PostgreSQL connection failed and is dropped: ${err.message}`);
+  const lost = (err: Error) => {
+    dbErrors.inc({ op: "connection" });
+    console.error(`[parley] a PostgreSQL connection failed and is dropped: ${err.message}`);
+  };
   pool.on("connect", (client) => client.on("error", lost));
   pool.on("error", () => {}); // the pool passes on an idle client's error, already logged just above
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });

@@ -139,6 +139,52 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
       expect(await store.listExpired(10_000, 100)).not.toContain(soon);
     });
 
+    it("lists every share by id in pages, tombstones included", async () => {
+      const ids = [await seed(store), await seed(store), await seed(store)].sort();
+      await store.deleteShare(ids[1], 5_000);
+      const all: string[] = [];
+      for (let after: string | undefined; ; ) {
+        const page = await store.listShares({ after, limit: 2 });
+        all.push(...page.map((s) => s.id));
+        if (page.length < 2) break;
+        after = page[page.length - 1].id;
+      }
+      expect(all).toEqual([...all].sort());
+      expect(all).toEqual(expect.arrayContaining(ids));
+      expect((await store.listShares({ after: ids[0], limit: 1 }))[0]).toMatchObject({ id: ids[1], deletedAt: 5_000 });
+    });
+
+    it("imports a share exactly (version, hash, times, items) and a second import replaces the first", async () => {
+      const id = newId();
+      const share = { id, sessionId: "ses_x", secretHash: "cd".repeat(32), createdAt: 10, updatedAt: 20, version: 7, bytes: 0, deletedAt: null, expiresAt: 99_000 };
+      const items = [item("session", { t: "x" }), item("message/m1", { n: 1 })].map((i, n) => ({ ...i, updatedAt: 15 + n }));
+      share.bytes = items.reduce((n, i) => n + Buffer.byteLength(i.json), 0);
+      await store.importShare(share, items);
+      await store.importShare(share, items);
+      expect(await store.getShare(id)).toEqual(share);
+      expect(await store.listItems(id)).toEqual([...items].sort((a, b) => (a.key < b.key ? -1 : 1)));
+      const before = await store.getStats(50_000);
+      await store.importShare({ ...share, version: 8 }, items.slice(0, 1));
+      expect((await store.getShare(id))?.version).toBe(8);
+      expect(await store.listItems(id)).toHaveLength(1);
+      expect((await store.getStats(50_000)).items).toBe(before.items - 1);
+    });
+
+    it("counts live, unshared and expired shares, items and bytes", async () => {
+      const before = await store.getStats(100_000);
+      const live = await seed(store);
+      await store.upsertItems(live, [item("session", { t: "abc" })], { now: 1, maxShareBytes: BIG });
+      const expired = await seed(store);
+      await store.setExpiry(expired, 50_000);
+      await store.deleteShare(await seed(store), 2);
+      const after = await store.getStats(100_000);
+      expect(after.live - before.live).toBe(1);
+      expect(after.expired - before.expired).toBe(1);
+      expect(after.unshared - before.unshared).toBe(1);
+      expect(after.items - before.items).toBe(1);
+      expect(after.bytes - before.bytes).toBe((await store.getShare(live))!.bytes);
+    });
+
     it("rate buckets: a burst of tokens, refused without change when empty, refilled by time, atomic, pruned when full", async () => {
       const key = `create:${newId()}`;
       // 3 per 30 s: one token every 10 s, the bucket may run up to 20 s ahead of now.

@@ -73,7 +73,18 @@ export interface Store {
   takeRateToken(key: string, now: number, interval: number, tolerance: number): Promise<RateTake>;
   /** Deletes buckets that are full again at `now` (a missing bucket means the same); returns how many. */
   pruneRateLimits(now: number): Promise<number>;
+  /** Every share, tombstones too, ordered by id, `limit` at a time after `after` (operators and migration). */
+  listShares(options: { after?: string; limit: number }): Promise<StoredShare[]>;
+  /** Counts for operators; `expired` are live shares past their expiry that the sweep has not yet deleted. */
+  getStats(now: number): Promise<StoreStats>;
+  /**
+   * Writes a share exactly as given (id, hash, version, times, tombstone) with its items, replacing any
+   * row of that id and its items, in one transaction: the migration's unit, so a rerun can resume.
+   */
+  importShare(share: StoredShare, items: StoredItem[]): Promise<void>;
   close(): Promise<void>;
 }
+
+export type StoreStats = { live: number; unshared: number; expired: number; items: number; bytes: number };
 
 export type RateTake = { allowed: true } | { allowed: false; retryAfter: number };
