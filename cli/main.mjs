@@ -100,7 +100,7 @@ async function share(file, server, io, env) {
     saveShare(record, env);
     totals = await syncItems(server, record.id, record.secret, converted.items);
   }
-  io.err(`parley: ${known && record === known ? "updated" : "shared"}: the server stored ${totals.stored} items${totals.redactions ? `, redacted ${totals.redactions} secrets` : ""}${totals.degraded ? `, left out ${totals.degraded} oversized attachments` : ""}`);
+  io.err(`parley: ${known && record === known ? "updated" : "shared"}: the server stored ${totals.stored} items${totals.redactions ? `, redacted ${totals.redactions} ${totals.redactions === 1 ? "secret" : "secrets"}` : ""}${totals.degraded ? `, left out ${totals.degraded} oversized attachments` : ""}`);
   if (totals.rejected.length) io.err(`parley: warning: the server rejected ${totals.rejected.length} items: ${JSON.stringify(totals.rejected.slice(0, 3))}`);
   io.out(record.url);
   return 0;

@@ -187,6 +187,32 @@ test("parley share of an `opencode export` file shows an OpenCode session with O
   }
 });
 
+test("the server redacts what the CLI uploads, as for every client; sharing the same file again updates its share", async ({ baseURL }) => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "parley-cli-e2e-"));
+  try {
+    const token = "ghp_" + "Qw7".repeat(12);
+    const base = { sessionId: "0b5e1c9a-redact-test", cwd: "/home/dev/x", version: "2.0.14", isSidechain: false, parentUuid: null };
+    const lines = [
+      { ...base, type: "user", uuid: "u1", timestamp: "2026-11-20T10:00:00.000Z", message: { role: "user", content: `deploy with GITHUB_TOKEN=${token}` } },
+      { ...base, type: "assistant", uuid: "u2", timestamp: "2026-11-20T10:00:02.000Z", message: { id: "msg_r1", role: "assistant", model: "claude-sonnet-4-5", content: [{ type: "text", text: "I will not echo that token." }], stop_reason: "end_turn" } },
+    ];
+    const file = path.join(home, "session.jsonl");
+    fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const first = await parley(["share", file, "--server", baseURL!], home);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/redacted [1-9]\d* secrets?/); // the prompt, and the title taken from it
+    const id = first.stdout.trim().split("/").pop();
+    const data = JSON.stringify(await (await fetch(`${baseURL}/api/share/${id}/data`)).json());
+    expect(data).not.toContain(token);
+    expect(data).toContain("[REDACTED:");
+    const again = await parley(["share", file, "--server", baseURL!], home);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toContain("parley: updated:");
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
 test("parley share refuses a project whose opencode.json says share: \"disabled\", and uploads nothing", async ({ baseURL }) => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "parley-cli-e2e-"));
   try {
