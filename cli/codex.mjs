@@ -1,6 +1,7 @@
 // A Codex CLI session (~/.codex/sessions/YYYY/MM/DD/rollout-*.jsonl) as an OpenCode session.
 // Lines are {timestamp, type, payload}. Mapping (also in the README): session_meta -> the session;
-// turn_context -> the model of the answers that follow; response_item message -> user or assistant
+// turn_context -> the model of the answers that follow; model output after tool results -> a new
+// assistant message (one per model call, as OpenCode steps); response_item message -> user or assistant
 // text (the environment and instruction preambles Codex injects are kept as hidden synthetic text);
 // reasoning -> reasoning (its summary); function_call / custom_tool_call / local_shell_call / web_search_call
 // with their *_output -> one tool part (see codex-tools.mjs); input_image -> a file part; compacted ->
@@ -54,6 +55,16 @@ export function convertCodex(text, opts = {}) {
   const calls = new Map();
   let lastTime = created;
   let skipped = 0;
+  // Model output after tool results is the next model call: OpenCode's next step (assistant message).
+  let afterResults = false;
+  const step = (t) => {
+    if (afterResults && b.current?.info.role === "assistant") {
+      afterResults = false;
+      return b.assistant(t);
+    }
+    afterResults = false;
+    return b.ensure("assistant", t);
+  };
 
   for (const { n, raw, value } of entries) {
     if (!value || typeof value !== "object" || typeof value.type !== "string") {
@@ -88,7 +99,7 @@ export function convertCodex(text, opts = {}) {
         return message(p, n, t);
       case "reasoning": {
         const texts = [...(Array.isArray(p.summary) ? p.summary : []), ...(Array.isArray(p.content) ? p.content : [])].map((s) => s?.text).filter((s) => typeof s === "string");
-        return void b.part(b.ensure("assistant", t), { type: "reasoning", text: texts.join("\n\n"), time: { start: t, end: t } });
+        return void b.part(step(t), { type: "reasoning", text: texts.join("\n\n"), time: { start: t, end: t } });
       }
       case "function_call":
       case "custom_tool_call": {
@@ -112,6 +123,7 @@ export function convertCodex(text, opts = {}) {
       case "custom_tool_call_output": {
         const part = calls.get(String(p.call_id));
         if (!part) return void b.keepUnknown("codex", n, p, t);
+        afterResults = true;
         return finishCall(part, parseCallOutput(p.output), t);
       }
       default:
@@ -122,7 +134,7 @@ export function convertCodex(text, opts = {}) {
   function message(p, n, t) {
     const content = Array.isArray(p.content) ? p.content : [];
     if (p.role === "assistant") {
-      const msg = b.ensure("assistant", t);
+      const msg = step(t);
       for (const c of content) {
         if (typeof c?.text === "string") b.part(msg, { type: "text", text: c.text, time: { start: t, end: t } });
         else b.keepUnknown("codex", n, c, t);
@@ -145,7 +157,7 @@ export function convertCodex(text, opts = {}) {
 
   function startCall(callId, name, args, t) {
     const { tool, input } = mapCodexTool(name, args);
-    const part = b.part(b.ensure("assistant", t), { type: "tool", callID: String(callId), tool, state: { status: "pending", input, raw: typeof args === "string" ? args : JSON.stringify(args ?? {}), time: { start: t } } });
+    const part = b.part(step(t), { type: "tool", callID: String(callId), tool, state: { status: "pending", input, raw: typeof args === "string" ? args : JSON.stringify(args ?? {}), time: { start: t } } });
     calls.set(part.callID, part);
     return part;
   }
