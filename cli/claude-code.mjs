@@ -104,7 +104,7 @@ export function convertClaudeCode(text, opts = {}) {
     for (const block of blocks) {
       if (block?.type === "tool_result") toolResult(block, value.toolUseResult, n, t);
       else if (block?.type === "text" && typeof block.text === "string") {
-        if (value.isSidechain) b.part(target(), { type: "subtask", prompt: block.text, description: "Sidechain", agent: "sidechain" });
+        if (value.isSidechain) b.part(target(), { type: "subtask", prompt: block.text, description: "Subagent conversation", agent: "sidechain" });
         else b.part(target(), { type: "text", text: block.text, ...(value.isMeta ? { synthetic: true } : {}) });
       } else if (block?.type === "image") b.part(target(), imagePart(block.source, target().parts.length));
       else b.keepUnknown("claude-code", n, block, t);

@@ -28,9 +28,11 @@ export function toolMarkdown(part: ToolPart, ctx: ToolMarkdownContext): string[]
   const input: Rec = rec(state.input);
   const metadata: Rec = rec((state as { metadata?: unknown }).metadata);
   const path = str(input, "filePath") ?? str(input, "path");
-  const rel = path ? relativePath(path, ctx.directory) : undefined;
+  const rel = (p: string | undefined) => (p ? relativePath(p, ctx.directory) : undefined);
   const label = LABELS[part.tool] ?? part.tool;
-  const subject = str(input, "command") ?? rel ?? str(input, "pattern") ?? str(input, "url") ?? str(input, "description") ?? str(input, "query");
+  // What the call acted on: a command, a file, a search pattern (before the directory it searched).
+  const subject =
+    str(input, "command") ?? rel(str(input, "filePath")) ?? str(input, "pattern") ?? rel(str(input, "path")) ?? str(input, "url") ?? str(input, "description") ?? str(input, "query");
   const out = [`**${label}**${subject ? ` ${code(subject)}` : ""}`, ""];
   const rawUrl = `${ctx.origin}/s/${ctx.shareId}/raw/${part.id}`;
   const block = (text: string, lang = "text") => {
@@ -45,7 +47,10 @@ export function toolMarkdown(part: ToolPart, ctx: ToolMarkdownContext): string[]
   const output = state.output;
   switch (part.tool) {
     case "bash":
-      return [...out, ...fence(`$ ${str(input, "command") ?? ""}`, "sh"), "", ...(output.trim() ? block(output) : ["_No output_"])];
+    {
+      const exit = typeof metadata.exit === "number" && metadata.exit !== 0 ? [``, `_Exit code ${metadata.exit}_`] : [];
+      return [...out, ...fence(`$ ${str(input, "command") ?? ""}`, "sh"), "", ...(output.trim() ? block(output) : ["_No output_"]), ...exit];
+    }
     case "read": {
       const display = rec(metadata.display);
       const text = typeof display.text === "string" ? display.text : stripLineNumbers(tagged(output, "content") ?? output).text;
@@ -69,7 +74,8 @@ export function toolMarkdown(part: ToolPart, ctx: ToolMarkdownContext): string[]
       return [...out, "Prompt:", ...block(str(input, "prompt") ?? ""), "", "Result:", "", cutOutput(result, rawUrl).text, ...(cutOutput(result, rawUrl).note ? ["", cutOutput(result, rawUrl).note!] : [])];
     }
     default:
-      return [...out, ...inputBlock(part.tool, input), ...(output.trim() ? block(output) : ["_No output_"])];
+      // A known tool's label and subject say what it did; an unknown one shows its input.
+      return [...out, ...(Object.hasOwn(LABELS, part.tool) ? [] : inputBlock(part.tool, input)), ...(output.trim() ? block(output) : ["_No output_"])];
   }
 }
 
