@@ -124,6 +124,22 @@ for (const c of CASES) {
       expect((await unknown.json()).error.code).toBe("not_found");
     });
 
+    test("the page links both exports as plain links (they work without JavaScript)", async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        const links = page.getByTestId("export-links");
+        await expect(links.getByRole("link", { name: "JSON" })).toHaveAttribute("href", `/s/${id}/export.json`);
+        const markdown = links.getByRole("link", { name: "Markdown" });
+        await expect(markdown).toHaveAttribute("href", `/s/${id}/export.md`);
+        const res = await page.request.get(new URL(`/s/${id}/export.md`, url).href);
+        expect(await res.text()).toContain("## Turn 1");
+      } finally {
+        await context.close();
+      }
+    });
+
     test("export.json imports into the real OpenCode client and rebuilds the session", async ({ request }) => {
       test.skip("skip" in opencode, "skip" in opencode ? opencode.skip : "");
       const doc = (await (await request.get(`/s/${id}/export.json`)).json()) as OpencodeExport;
