@@ -4,7 +4,7 @@ import "server-only";
 import { ApiError } from "../http/api";
 import { requireLive } from "../shares/shares";
 import { loadConversation } from "../shares/view";
-import { getStore } from "../store";
+import { runtime } from "../runtime";
 import type { DataItem } from "../schema";
 import { shareToMarkdown } from "./markdown";
 import { toOpencodeExport } from "./opencode-json";
@@ -26,7 +26,7 @@ export async function exportMarkdown(id: string, origin: string): Promise<Export
 
 export async function exportJson(id: string): Promise<ExportFile> {
   await requireLive(id);
-  const items = (await (await getStore()).listItems(id)).map((i) => JSON.parse(i.json) as DataItem);
+  const items = (await (await runtime().store()).listItems(id)).map((i) => JSON.parse(i.json) as DataItem);
   const doc = toOpencodeExport(items);
   if (!doc) throw new ApiError("not_found", "This share has no session yet: there is nothing to export");
   return { body: JSON.stringify(doc, null, 2), filename: `${fileStem(String(doc.info.id ?? ""), id)}.json` };

@@ -1,5 +1,5 @@
 // Fenced blocks that survive any content, and long outputs cut to a readable start.
-import { formatBytes } from "../http/api";
+import { formatBytes } from "../view/format";
 
 /** A fence longer than any backtick run inside the text, so the content cannot close it early. */
 export function fence(text: string, lang = ""): string[] {
