@@ -64,7 +64,7 @@ const CASES: Case[] = [
 
 for (const c of CASES) {
   test.describe.serial(`parley share: ${c.name} session`, () => {
-    test.describe.configure({ timeout: 120_000 });
+    test.describe.configure({ timeout: 180_000 });
     let home = "";
     let url = "";
     let id = "";
