@@ -12,7 +12,7 @@ try {
     io.err(`parley: ${err.message}`);
     process.exitCode = err instanceof UsageError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? 2 : 1;
   } else {
-    io.err(`parley: ${err && err.stack ? err.stack : err}`);
+    io.err(`parley: ${err?.stack ?? err}`);
     process.exitCode = 1;
   }
 }

@@ -20,7 +20,10 @@ export function isClaudeCode(values) {
 
 /** @param {string} text @param {{file?: string}} [opts] */
 export function convertClaudeCode(text, opts = {}) {
-  const lines = text.split("\n").map((raw, i) => ({ n: i + 1, raw })).filter((l) => l.raw.trim() !== "");
+  const lines = text
+    .split("\n")
+    .map((raw, i) => ({ n: i + 1, raw }))
+    .filter((l) => l.raw.trim() !== "");
   const entries = lines.map((l) => {
     try {
       return { ...l, value: JSON.parse(l.raw) };
@@ -69,7 +72,13 @@ export function convertClaudeCode(text, opts = {}) {
   for (const part of tools.values()) {
     if (part.state.status !== "pending") continue;
     const time = { start: part.state.time.start, end: part.state.time.start };
-    part.state = { status: "error", input: part.state.input, error: "No result was recorded for this call: the session ended before it returned.", metadata: {}, time };
+    part.state = {
+      status: "error",
+      input: part.state.input,
+      error: "No result was recorded for this call: the session ended before it returned.",
+      metadata: {},
+      time,
+    };
   }
   if (title) b.session.title = title;
   const items = b.items();
@@ -78,7 +87,11 @@ export function convertClaudeCode(text, opts = {}) {
   function system(value, n, t) {
     if (value.subtype === "compact_boundary") {
       const msg = b.user(t);
-      b.part(msg, { type: "compaction", auto: value.compactMetadata?.trigger === "auto", ...(value.compactMetadata ? { metadata: value.compactMetadata } : {}) });
+      b.part(msg, {
+        type: "compaction",
+        auto: value.compactMetadata?.trigger === "auto",
+        ...(value.compactMetadata ? { metadata: value.compactMetadata } : {}),
+      });
     } else if (typeof value.content === "string" && value.content.trim()) {
       const msg = b.ensure("assistant", t);
       b.part(msg, { type: "text", text: value.content, metadata: { claudeSystem: value.subtype ?? "system", level: value.level } });
@@ -120,17 +133,29 @@ export function convertClaudeCode(text, opts = {}) {
       responses.set(apiId, msg);
     } else b.current = msg;
     const u = m.usage;
-    if (u) msg.info.tokens = { input: u.input_tokens ?? 0, output: u.output_tokens ?? 0, reasoning: 0, cache: { read: u.cache_read_input_tokens ?? 0, write: u.cache_creation_input_tokens ?? 0 } };
+    if (u)
+      msg.info.tokens = {
+        input: u.input_tokens ?? 0,
+        output: u.output_tokens ?? 0,
+        reasoning: 0,
+        cache: { read: u.cache_read_input_tokens ?? 0, write: u.cache_creation_input_tokens ?? 0 },
+      };
     if (m.stop_reason) msg.info.finish = FINISH[m.stop_reason] ?? m.stop_reason;
     if (t > msg.info.time.completed) msg.info.time.completed = t;
     const blocks = typeof m.content === "string" ? [{ type: "text", text: m.content }] : Array.isArray(m.content) ? m.content : [];
     for (const block of blocks) {
       if (block?.type === "text") b.part(msg, { type: "text", text: String(block.text ?? ""), time: { start: t, end: t } });
       else if (block?.type === "thinking") b.part(msg, { type: "reasoning", text: String(block.thinking ?? ""), time: { start: t, end: t } });
-      else if (block?.type === "redacted_thinking") b.part(msg, { type: "reasoning", text: "(Thinking redacted by the provider.)", time: { start: t, end: t } });
+      else if (block?.type === "redacted_thinking")
+        b.part(msg, { type: "reasoning", text: "(Thinking redacted by the provider.)", time: { start: t, end: t } });
       else if (block?.type === "tool_use") {
         const { tool, input } = mapClaudeTool(block.name, block.input);
-        const part = b.part(msg, { type: "tool", callID: String(block.id ?? `call-${n}`), tool, state: { status: "pending", input, raw: JSON.stringify(block.input ?? {}), time: { start: t } } });
+        const part = b.part(msg, {
+          type: "tool",
+          callID: String(block.id ?? `call-${n}`),
+          tool,
+          state: { status: "pending", input, raw: JSON.stringify(block.input ?? {}), time: { start: t } },
+        });
         tools.set(part.callID, part);
       } else b.keepUnknown("claude-code", n, block, t);
     }
@@ -165,7 +190,10 @@ export function convertClaudeCode(text, opts = {}) {
 function textOf(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
-  return content.filter((c) => c?.type === "text").map((c) => String(c.text ?? "")).join("\n");
+  return content
+    .filter((c) => c?.type === "text")
+    .map((c) => String(c.text ?? ""))
+    .join("\n");
 }
 
 function imagePart(source, n) {

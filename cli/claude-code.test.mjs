@@ -6,7 +6,13 @@ import { convertClaudeCode } from "./claude-code.mjs";
 import { convertText } from "./convert.mjs";
 
 const dir = path.join(__dirname, "..", "e2e", "fixtures", "claude-code");
-const fixture = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith(".jsonl"))), "utf8");
+const fixture = fs.readFileSync(
+  path.join(
+    dir,
+    fs.readdirSync(dir).find((f) => f.endsWith(".jsonl")),
+  ),
+  "utf8",
+);
 const converted = convertClaudeCode(fixture);
 const of = (type) => converted.items.filter((i) => i.type === type).map((i) => i.data);
 const parts = of("part");
@@ -39,7 +45,12 @@ describe("Claude Code session -> OpenCode session", () => {
       new Set(["todowrite", "glob", "grep", "read", "write", "edit", "bash", "task", "webfetch", "mcp__github__create_issue"]),
     );
     expect(tool("read")[0].state.input).toEqual({ filePath: "/home/dev/greeter/src/index.ts" });
-    expect(tool("read")[0].state.metadata.display).toMatchObject({ type: "file", lineStart: 1, lineEnd: 8, text: expect.stringContaining('import { capitalise } from "./util/strings";') });
+    expect(tool("read")[0].state.metadata.display).toMatchObject({
+      type: "file",
+      lineStart: 1,
+      lineEnd: 8,
+      text: expect.stringContaining('import { capitalise } from "./util/strings";'),
+    });
     expect(tool("read")[0].state.metadata.display.text).not.toContain("system-reminder");
     expect(tool("write")[0].state).toMatchObject({ input: { filePath: "/home/dev/greeter/src/greet.ts" }, metadata: { exists: false } });
     expect(tool("grep")[0].state.input).toMatchObject({ pattern: "export function", include: "*.ts" });
@@ -83,13 +94,27 @@ describe("Claude Code session -> OpenCode session", () => {
   it("keeps lines it does not understand as unknown parts and counts them", () => {
     expect(converted.unknown).toBe(1);
     expect(parts.find((p) => p.type === "unknown")).toMatchObject({ format: "claude-code", data: { type: "agent-handoff" } });
-    const broken = convertClaudeCode([line({ type: "user", message: { role: "user", content: "hi" } }), "{not json", line({ type: "user", message: { role: "user", content: [{ type: "video", url: "x" }] } })].join("\n"));
+    const broken = convertClaudeCode(
+      [
+        line({ type: "user", message: { role: "user", content: "hi" } }),
+        "{not json",
+        line({ type: "user", message: { role: "user", content: [{ type: "video", url: "x" }] } }),
+      ].join("\n"),
+    );
     expect(broken.unknown).toBe(2);
-    expect(broken.items.filter((i) => i.type === "part" && i.data.type === "unknown").map((i) => i.data.data)).toEqual(["{not json", { type: "video", url: "x" }]);
+    expect(broken.items.filter((i) => i.type === "part" && i.data.type === "unknown").map((i) => i.data.data)).toEqual([
+      "{not json",
+      { type: "video", url: "x" },
+    ]);
   });
 
   it("ends a call that never got its result as an error, and is stable across runs (same ids)", () => {
-    const open = convertClaudeCode(line({ type: "assistant", message: { id: "m1", role: "assistant", model: "claude-x", content: [{ type: "tool_use", id: "t1", name: "Bash", input: { command: "sleep 100" } }] } }));
+    const open = convertClaudeCode(
+      line({
+        type: "assistant",
+        message: { id: "m1", role: "assistant", model: "claude-x", content: [{ type: "tool_use", id: "t1", name: "Bash", input: { command: "sleep 100" } }] },
+      }),
+    );
     const part = open.items.find((i) => i.type === "part").data;
     expect(part.state).toMatchObject({ status: "error", error: expect.stringContaining("No result") });
     expect(convertClaudeCode(fixture).items).toEqual(converted.items);

@@ -14,19 +14,27 @@ export function mapClaudeTool(name, input) {
   const i = input && typeof input === "object" ? input : {};
   switch (name) {
     case "Bash":
-      return { tool: "bash", input: defined({ command: s(i.command) ?? "", description: s(i.description), timeout: i.timeout, run_in_background: i.run_in_background }) };
+      return {
+        tool: "bash",
+        input: defined({ command: s(i.command) ?? "", description: s(i.description), timeout: i.timeout, run_in_background: i.run_in_background }),
+      };
     case "Read":
       return { tool: "read", input: defined({ filePath: s(i.file_path) ?? "", offset: i.offset, limit: i.limit }) };
     case "Write":
       return { tool: "write", input: { filePath: s(i.file_path) ?? "", content: s(i.content) ?? "" } };
     case "Edit":
-      return { tool: "edit", input: defined({ filePath: s(i.file_path) ?? "", oldString: s(i.old_string) ?? "", newString: s(i.new_string) ?? "", replaceAll: i.replace_all }) };
+      return {
+        tool: "edit",
+        input: defined({ filePath: s(i.file_path) ?? "", oldString: s(i.old_string) ?? "", newString: s(i.new_string) ?? "", replaceAll: i.replace_all }),
+      };
     case "MultiEdit":
       return {
         tool: "edit",
         input: {
           filePath: s(i.file_path) ?? "",
-          edits: (Array.isArray(i.edits) ? i.edits : []).map((e) => defined({ oldString: s(e?.old_string) ?? "", newString: s(e?.new_string) ?? "", replaceAll: e?.replace_all })),
+          edits: (Array.isArray(i.edits) ? i.edits : []).map((e) =>
+            defined({ oldString: s(e?.old_string) ?? "", newString: s(e?.new_string) ?? "", replaceAll: e?.replace_all }),
+          ),
         },
       };
     case "Grep": {
@@ -40,12 +48,21 @@ export function mapClaudeTool(name, input) {
         tool: "todowrite",
         input: {
           todos: (Array.isArray(i.todos) ? i.todos : []).map((t, n) =>
-            defined({ content: s(t?.content) ?? "", status: s(t?.status) ?? "pending", priority: s(t?.priority) ?? "medium", id: s(t?.id) ?? String(n + 1), activeForm: s(t?.activeForm) }),
+            defined({
+              content: s(t?.content) ?? "",
+              status: s(t?.status) ?? "pending",
+              priority: s(t?.priority) ?? "medium",
+              id: s(t?.id) ?? String(n + 1),
+              activeForm: s(t?.activeForm),
+            }),
           ),
         },
       };
     case "Task":
-      return { tool: "task", input: defined({ description: s(i.description) ?? "", prompt: s(i.prompt) ?? "", subagent_type: s(i.subagent_type) ?? "general-purpose" }) };
+      return {
+        tool: "task",
+        input: defined({ description: s(i.description) ?? "", prompt: s(i.prompt) ?? "", subagent_type: s(i.subagent_type) ?? "general-purpose" }),
+      };
     case "WebFetch":
       return { tool: "webfetch", input: defined({ url: s(i.url) ?? "", format: "markdown", prompt: s(i.prompt) }) };
     default:

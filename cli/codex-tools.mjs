@@ -23,7 +23,14 @@ export function mapCodexTool(name, args) {
     case "local_shell":
     case "shell_command":
     case "exec_command":
-      return { tool: "bash", input: { command: commandLine(a.command ?? a.cmd), ...(a.workdir ?? a.working_directory ? { workdir: a.workdir ?? a.working_directory } : {}), ...(a.timeout_ms ? { timeout: a.timeout_ms } : {}) } };
+      return {
+        tool: "bash",
+        input: {
+          command: commandLine(a.command ?? a.cmd),
+          ...((a.workdir ?? a.working_directory) ? { workdir: a.workdir ?? a.working_directory } : {}),
+          ...(a.timeout_ms ? { timeout: a.timeout_ms } : {}),
+        },
+      };
     case "apply_patch": {
       const patchText = typeof a.input === "string" ? a.input : typeof a.patch === "string" ? a.patch : "";
       return { tool: "apply_patch", input: { patchText } };
@@ -32,7 +39,12 @@ export function mapCodexTool(name, args) {
       return {
         tool: "todowrite",
         input: {
-          todos: (Array.isArray(a.plan) ? a.plan : []).map((p, i) => ({ content: String(p?.step ?? ""), status: String(p?.status ?? "pending"), priority: "medium", id: String(i + 1) })),
+          todos: (Array.isArray(a.plan) ? a.plan : []).map((p, i) => ({
+            content: String(p?.step ?? ""),
+            status: String(p?.status ?? "pending"),
+            priority: "medium",
+            id: String(i + 1),
+          })),
           ...(typeof a.explanation === "string" ? { explanation: a.explanation } : {}),
         },
       };
@@ -52,7 +64,7 @@ export function codexPatchToUnified(patchText) {
   let file = null;
   let hunkLines = null;
   const endHunk = () => {
-    if (file && hunkLines && hunkLines.length) file.hunks.push(hunkLines);
+    if (file && hunkLines?.length) file.hunks.push(hunkLines);
     hunkLines = null;
   };
   for (const line of patchText.split("\n")) {
@@ -70,21 +82,25 @@ export function codexPatchToUnified(patchText) {
     else if (line.startsWith("@@")) {
       endHunk();
       hunkLines = [];
-    } else if (/^[ +-]/.test(line)) (hunkLines ??= []).push(line);
-    else if (line === "") hunkLines?.push(" ");
+    } else if (/^[ +-]/.test(line)) {
+      hunkLines ??= [];
+      hunkLines.push(line);
+    } else if (line === "") hunkLines?.push(" ");
   }
   endHunk();
   if (!files.length) return "";
-  return files
-    .map((f) => {
-      const hunks = f.hunks.map((lines) => {
-        const oldN = lines.filter((l) => !l.startsWith("+")).length;
-        const newN = lines.filter((l) => !l.startsWith("-")).length;
-        return [`@@ -${oldN ? 1 : 0},${oldN} +${newN ? 1 : 0},${newN} @@`, ...lines].join("\n");
-      });
-      return unifiedDiff(f.moveTo ?? f.path, hunks).replace(/\n$/, "");
-    })
-    .join("\n") + "\n";
+  return (
+    files
+      .map((f) => {
+        const hunks = f.hunks.map((lines) => {
+          const oldN = lines.filter((l) => !l.startsWith("+")).length;
+          const newN = lines.filter((l) => !l.startsWith("-")).length;
+          return [`@@ -${oldN ? 1 : 0},${oldN} +${newN ? 1 : 0},${newN} @@`, ...lines].join("\n");
+        });
+        return unifiedDiff(f.moveTo ?? f.path, hunks).replace(/\n$/, "");
+      })
+      .join("\n") + "\n"
+  );
 }
 
 /** A function call's output: plain text, or the JSON {output, metadata: {exit_code}} older versions wrote. */

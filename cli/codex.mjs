@@ -14,11 +14,34 @@ import { toolTitle } from "./claude-tools.mjs";
 
 // event_msg types that only echo response items or report progress.
 const ECHO_EVENTS = new Set([
-  "user_message", "agent_message", "agent_reasoning", "agent_reasoning_raw_content", "agent_reasoning_section_break",
-  "task_started", "task_complete", "turn_started", "turn_complete", "exec_command_begin", "exec_command_end",
-  "exec_command_output_delta", "patch_apply_begin", "patch_apply_end", "turn_diff", "mcp_tool_call_begin",
-  "mcp_tool_call_end", "web_search_begin", "web_search_end", "background_event", "plan_update", "context_compacted",
-  "item_started", "item_completed", "view_image_tool_call", "stream_error", "entered_review_mode", "exited_review_mode",
+  "user_message",
+  "agent_message",
+  "agent_reasoning",
+  "agent_reasoning_raw_content",
+  "agent_reasoning_section_break",
+  "task_started",
+  "task_complete",
+  "turn_started",
+  "turn_complete",
+  "exec_command_begin",
+  "exec_command_end",
+  "exec_command_output_delta",
+  "patch_apply_begin",
+  "patch_apply_end",
+  "turn_diff",
+  "mcp_tool_call_begin",
+  "mcp_tool_call_end",
+  "web_search_begin",
+  "web_search_end",
+  "background_event",
+  "plan_update",
+  "context_compacted",
+  "item_started",
+  "item_completed",
+  "view_image_tool_call",
+  "stream_error",
+  "entered_review_mode",
+  "exited_review_mode",
 ]);
 const PREAMBLE = /^\s*<(environment_context|user_instructions|permissions instructions|INSTRUCTIONS)>/;
 
@@ -88,7 +111,13 @@ export function convertCodex(text, opts = {}) {
 
   for (const part of calls.values()) {
     if (part.state.status !== "pending") continue;
-    part.state = { status: "error", input: part.state.input, error: "No result was recorded for this call: the session ended before it returned.", metadata: {}, time: { start: part.state.time.start, end: part.state.time.start } };
+    part.state = {
+      status: "error",
+      input: part.state.input,
+      error: "No result was recorded for this call: the session ended before it returned.",
+      metadata: {},
+      time: { start: part.state.time.start, end: part.state.time.start },
+    };
   }
   const items = b.items();
   return { items, unknown: b.unknown, skipped, sessionID: b.sessionID, title: b.session.title };
@@ -98,7 +127,9 @@ export function convertCodex(text, opts = {}) {
       case "message":
         return message(p, n, t);
       case "reasoning": {
-        const texts = [...(Array.isArray(p.summary) ? p.summary : []), ...(Array.isArray(p.content) ? p.content : [])].map((s) => s?.text).filter((s) => typeof s === "string");
+        const texts = [...(Array.isArray(p.summary) ? p.summary : []), ...(Array.isArray(p.content) ? p.content : [])]
+          .map((s) => s?.text)
+          .filter((s) => typeof s === "string");
         return void b.part(step(t), { type: "reasoning", text: texts.join("\n\n"), time: { start: t, end: t } });
       }
       case "function_call":
@@ -114,7 +145,12 @@ export function convertCodex(text, opts = {}) {
         return startCall(p.call_id ?? p.id, p.name, args, t);
       }
       case "local_shell_call":
-        return startCall(p.call_id ?? p.id, "local_shell", { command: p.action?.command, workdir: p.action?.working_directory, timeout_ms: p.action?.timeout_ms }, t);
+        return startCall(
+          p.call_id ?? p.id,
+          "local_shell",
+          { command: p.action?.command, workdir: p.action?.working_directory, timeout_ms: p.action?.timeout_ms },
+          t,
+        );
       case "web_search_call": {
         const part = startCall(p.id ?? `search-${n}`, "web_search", { query: p.action?.query ?? "" }, t);
         return finishCall(part, { text: "", exit: undefined, failed: p.status === "failed" }, t);
@@ -157,7 +193,12 @@ export function convertCodex(text, opts = {}) {
 
   function startCall(callId, name, args, t) {
     const { tool, input } = mapCodexTool(name, args);
-    const part = b.part(step(t), { type: "tool", callID: String(callId), tool, state: { status: "pending", input, raw: typeof args === "string" ? args : JSON.stringify(args ?? {}), time: { start: t } } });
+    const part = b.part(step(t), {
+      type: "tool",
+      callID: String(callId),
+      tool,
+      state: { status: "pending", input, raw: typeof args === "string" ? args : JSON.stringify(args ?? {}), time: { start: t } },
+    });
     calls.set(part.callID, part);
     return part;
   }
@@ -170,7 +211,14 @@ export function convertCodex(text, opts = {}) {
       part.state = { status: "error", input, error: out.text, metadata: {}, time };
       return;
     }
-    part.state = { status: "completed", input, output: out.text, title: toolTitle(part.tool, input), metadata: codexMetadata(part.tool, input, out.text, out.exit), time };
+    part.state = {
+      status: "completed",
+      input,
+      output: out.text,
+      title: toolTitle(part.tool, input),
+      metadata: codexMetadata(part.tool, input, out.text, out.exit),
+      time,
+    };
   }
 
   function event(p, n, t) {

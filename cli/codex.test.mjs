@@ -7,7 +7,13 @@ import { codexPatchToUnified, commandLine, parseCallOutput } from "./codex-tools
 import { convertText } from "./convert.mjs";
 
 const dir = path.join(__dirname, "..", "e2e", "fixtures", "codex");
-const fixture = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith(".jsonl"))), "utf8");
+const fixture = fs.readFileSync(
+  path.join(
+    dir,
+    fs.readdirSync(dir).find((f) => f.endsWith(".jsonl")),
+  ),
+  "utf8",
+);
 const converted = convertCodex(fixture);
 const of = (type) => converted.items.filter((i) => i.type === type).map((i) => i.data);
 const parts = of("part");
@@ -18,7 +24,11 @@ describe("Codex rollout -> OpenCode session", () => {
   it("is recognised and carries its source, directory, version and model", () => {
     expect(convertText(fixture).format).toBe("codex");
     const [session] = of("session");
-    expect(session).toMatchObject({ directory: "/home/dev/greeter", version: "0.46.0", source: { agent: "codex", sessionID: "0199a8e2-6c4d-7a10-b3f5-52d9e07c4b81" } });
+    expect(session).toMatchObject({
+      directory: "/home/dev/greeter",
+      version: "0.46.0",
+      source: { agent: "codex", sessionID: "0199a8e2-6c4d-7a10-b3f5-52d9e07c4b81" },
+    });
     expect(of("message").find((m) => m.role === "assistant")).toMatchObject({ modelID: "gpt-5-codex", providerID: "openai" });
     expect(of("model")[0]).toEqual([{ id: "gpt-5-codex", providerID: "openai", name: "gpt-5-codex" }]);
   });
@@ -33,7 +43,12 @@ describe("Codex rollout -> OpenCode session", () => {
 
   it("maps reasoning summaries, shell calls (argv -> command line), plans, patches and searches", () => {
     expect(parts.find((p) => p.type === "reasoning").text).toContain("Inspecting the repository");
-    expect(tool("bash").map((p) => p.state.input.command)).toEqual(["ls -la && git status --short", "npm test", "seq -f 'build step %g ok' 1 5000", "rg -n greet src"]);
+    expect(tool("bash").map((p) => p.state.input.command)).toEqual([
+      "ls -la && git status --short",
+      "npm test",
+      "seq -f 'build step %g ok' 1 5000",
+      "rg -n greet src",
+    ]);
     expect(tool("todowrite")[0].state.input.todos).toEqual([
       { content: "Create src/greet.ts", status: "in_progress", priority: "medium", id: "1" },
       { content: "Use greet() in src/index.ts", status: "pending", priority: "medium", id: "2" },
@@ -67,7 +82,13 @@ describe("Codex rollout -> OpenCode session", () => {
   it("keeps what it does not understand as unknown parts and counts them", () => {
     expect(converted.unknown).toBe(1);
     expect(parts.find((p) => p.type === "unknown")).toMatchObject({ format: "codex", data: { type: "ghost_snapshot" } });
-    const odd = convertCodex(['{"timestamp":"2026-01-01T00:00:00Z","type":"session_meta","payload":{"id":"x-1"}}', "garbage", '{"timestamp":"2026-01-01T00:00:01Z","type":"event_msg","payload":{"type":"brand_new_event"}}'].join("\n"));
+    const odd = convertCodex(
+      [
+        '{"timestamp":"2026-01-01T00:00:00Z","type":"session_meta","payload":{"id":"x-1"}}',
+        "garbage",
+        '{"timestamp":"2026-01-01T00:00:01Z","type":"event_msg","payload":{"type":"brand_new_event"}}',
+      ].join("\n"),
+    );
     expect(odd.unknown).toBe(2);
   });
 });

@@ -28,7 +28,9 @@ export function convertText(text, file) {
   }
   if (isCodex(values)) return { format: "codex", ...convertCodex(text, { file }) };
   if (isClaudeCode(values)) return { format: "claude-code", ...convertClaudeCode(text, { file }) };
-  throw new UsageError(`${file ?? "input"}: not a session this command knows (an opencode export JSON file, a Claude Code session .jsonl, or a Codex rollout-*.jsonl)`);
+  throw new UsageError(
+    `${file ?? "input"}: not a session this command knows (an opencode export JSON file, a Claude Code session .jsonl, or a Codex rollout-*.jsonl)`,
+  );
 }
 
 /** `opencode export` prints a line before the JSON when run in a terminal: start at the first brace. */

@@ -39,7 +39,9 @@ export function hunk(oldText, newText, start = 1) {
   const script = diffLines(splitLines(oldText), splitLines(newText));
   const oldCount = script.filter(([op]) => op !== "+").length;
   const newCount = script.filter(([op]) => op !== "-").length;
-  return [`@@ -${oldCount ? start : start - 1},${oldCount} +${newCount ? start : start - 1},${newCount} @@`, ...script.map(([op, line]) => op + line)].join("\n");
+  return [`@@ -${oldCount ? start : start - 1},${oldCount} +${newCount ? start : start - 1},${newCount} @@`, ...script.map(([op, line]) => op + line)].join(
+    "\n",
+  );
 }
 
 /** A whole-file unified diff header plus hunks (already formatted). */

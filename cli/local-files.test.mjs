@@ -16,7 +16,16 @@ const tmp = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-const record = (id) => ({ id, secret: `secret-${id}`, url: `http://x/s/${id}`, server: "http://x", sessionID: `ses_${id}`, title: "T", source: "codex", createdAt: "2026-01-01T00:00:00.000Z" });
+const record = (id) => ({
+  id,
+  secret: `secret-${id}`,
+  url: `http://x/s/${id}`,
+  server: "http://x",
+  sessionID: `ses_${id}`,
+  title: "T",
+  source: "codex",
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
 
 describe("shares.json", () => {
   it("lives in $XDG_CONFIG_HOME/parley, else ~/.config/parley", () => {
@@ -41,7 +50,7 @@ describe("shares.json", () => {
   });
 });
 
-describe("share: \"disabled\" in the project's opencode.json", () => {
+describe('share: "disabled" in the project\'s opencode.json', () => {
   it("is found in the nearest opencode.json(c) up from the directory", () => {
     const root = tmp();
     const nested = path.join(root, "a", "b");
@@ -67,7 +76,9 @@ describe("input detection and --server", () => {
 
   it("reads an opencode export, also with the line `opencode export` prints before it", () => {
     const file = "/work/shared/fixtures/opencode-1.18.33/tour/session-export.json";
-    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : JSON.stringify({ info: { id: "ses_1", title: "T", time: { created: 1 } }, messages: [] });
+    const text = fs.existsSync(file)
+      ? fs.readFileSync(file, "utf8")
+      : JSON.stringify({ info: { id: "ses_1", title: "T", time: { created: 1 } }, messages: [] });
     const converted = convertText(`Exporting session: x\n${text}`);
     expect(converted.format).toBe("opencode");
     expect(converted.items[0].type).toBe("session");

@@ -95,12 +95,24 @@ async function share(file, server, io, env) {
   }
   if (!record) {
     const created = await createShare(server, converted.sessionID);
-    record = { id: created.id, secret: created.secret, url: created.url, server, sessionID: converted.sessionID, title: converted.title, source: converted.format, file: path.resolve(cwd, file), createdAt: new Date().toISOString() };
+    record = {
+      id: created.id,
+      secret: created.secret,
+      url: created.url,
+      server,
+      sessionID: converted.sessionID,
+      title: converted.title,
+      source: converted.format,
+      file: path.resolve(cwd, file),
+      createdAt: new Date().toISOString(),
+    };
     // Kept before the upload, so a share whose sync fails half-way can still be removed.
     saveShare(record, env);
     totals = await syncItems(server, record.id, record.secret, converted.items);
   }
-  io.err(`parley: ${known && record === known ? "updated" : "shared"}: the server stored ${totals.stored} items${totals.redactions ? `, redacted ${totals.redactions} ${totals.redactions === 1 ? "secret" : "secrets"}` : ""}${totals.degraded ? `, left out ${totals.degraded} oversized attachments` : ""}`);
+  io.err(
+    `parley: ${known && record === known ? "updated" : "shared"}: the server stored ${totals.stored} items${totals.redactions ? `, redacted ${totals.redactions} ${totals.redactions === 1 ? "secret" : "secrets"}` : ""}${totals.degraded ? `, left out ${totals.degraded} oversized attachments` : ""}`,
+  );
   if (totals.rejected.length) io.err(`parley: warning: the server rejected ${totals.rejected.length} items: ${JSON.stringify(totals.rejected.slice(0, 3))}`);
   io.out(record.url);
   return 0;
@@ -130,7 +142,9 @@ function findRecord(target, server, env) {
   } catch (err) {
     if (err instanceof UsageError) throw err;
   }
-  return shares.find((s) => s.id === id && (!origin || new URL(s.server).origin === origin || new URL(s.url).origin === origin) && (!server || s.server === server));
+  return shares.find(
+    (s) => s.id === id && (!origin || new URL(s.server).origin === origin || new URL(s.url).origin === origin) && (!server || s.server === server),
+  );
 }
 
 async function unshare(target, serverFlag, io, env) {
@@ -151,7 +165,13 @@ async function unshare(target, serverFlag, io, env) {
 function list(io, env, json) {
   const shares = readShares(env);
   if (json) {
-    io.out(JSON.stringify(shares.map(({ secret: _secret, ...rest }) => rest), null, 2));
+    io.out(
+      JSON.stringify(
+        shares.map(({ secret: _secret, ...rest }) => rest),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   if (!shares.length) {

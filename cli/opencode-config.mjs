@@ -18,7 +18,7 @@ export function findOpencodeConfig(dir) {
 
 /** JSON with comments and trailing commas, as OpenCode accepts it. */
 export function parseJsonc(text) {
-  const noComments = text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str) => str ?? "");
+  const noComments = text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m, str) => str ?? "");
   return JSON.parse(noComments.replace(/,(\s*[}\]])/g, "$1"));
 }
 

@@ -48,5 +48,8 @@ export function saveShare(record, env = process.env) {
 }
 
 export function removeShare(id, server, env = process.env) {
-  writeShares(readShares(env).filter((s) => !(s.id === id && s.server === server)), env);
+  writeShares(
+    readShares(env).filter((s) => !(s.id === id && s.server === server)),
+    env,
+  );
 }

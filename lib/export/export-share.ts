@@ -13,7 +13,11 @@ export type ExportFile = { body: string; filename: string };
 
 // A file name from the title: readable, and safe in any file system and in Content-Disposition.
 function fileStem(title: string | undefined, fallback: string): string {
-  const stem = (title ?? "").normalize("NFKD").replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const stem = (title ?? "")
+    .normalize("NFKD")
+    .replace(/[^\w.-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
   return stem || fallback;
 }
 

@@ -31,7 +31,9 @@ describe("shareToMarkdown", () => {
   });
 
   it("cuts long outputs with a note that links the full text", () => {
-    const note = md.match(/_Output cut: showing 40 of [\d,]+ lines \([\d.]+ KB in total\)\. Full output: <https:\/\/parley\.example\.com\/s\/abc123\/raw\/prt_\w+>_/g);
+    const note = md.match(
+      /_Output cut: showing 40 of [\d,]+ lines \([\d.]+ KB in total\)\. Full output: <https:\/\/parley\.example\.com\/s\/abc123\/raw\/prt_\w+>_/g,
+    );
     expect(note?.length).toBeGreaterThanOrEqual(1);
     expect(md.length).toBeLessThan(60_000);
   });

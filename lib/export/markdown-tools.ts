@@ -10,12 +10,30 @@ import { cutOutput, fence } from "./markdown-text";
 export type ToolMarkdownContext = { origin: string; shareId: string; directory?: string };
 
 const LABELS: Record<string, string> = {
-  bash: "Shell", read: "Read", write: "Write", edit: "Edit", grep: "Grep", glob: "Glob", list: "List",
-  todowrite: "Plan", todoread: "Plan", webfetch: "Fetch", task: "Subagent", patch: "Patch", apply_patch: "Patch",
-  websearch: "Web search", codesearch: "Code search",
+  bash: "Shell",
+  read: "Read",
+  write: "Write",
+  edit: "Edit",
+  grep: "Grep",
+  glob: "Glob",
+  list: "List",
+  todowrite: "Plan",
+  todoread: "Plan",
+  webfetch: "Fetch",
+  task: "Subagent",
+  patch: "Patch",
+  apply_patch: "Patch",
+  websearch: "Web search",
+  codesearch: "Code search",
 };
 const todoLine = (status: string, text: string) =>
-  status === "completed" ? `- [x] ${text}` : status === "cancelled" ? `- [ ] ~~${text}~~ (cancelled)` : status === "in_progress" ? `- [ ] ${text} (in progress)` : `- [ ] ${text}`;
+  status === "completed"
+    ? `- [x] ${text}`
+    : status === "cancelled"
+      ? `- [ ] ~~${text}~~ (cancelled)`
+      : status === "in_progress"
+        ? `- [ ] ${text} (in progress)`
+        : `- [ ] ${text}`;
 
 const code = (s: string) => {
   const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
@@ -32,12 +50,22 @@ export function toolMarkdown(part: ToolPart, ctx: ToolMarkdownContext): string[]
   const label = LABELS[part.tool] ?? part.tool;
   // What the call acted on: a command, a file, a search pattern (before the directory it searched).
   const subject =
-    str(input, "command") ?? rel(str(input, "filePath")) ?? str(input, "pattern") ?? rel(str(input, "path")) ?? str(input, "url") ?? str(input, "description") ?? str(input, "query");
+    str(input, "command") ??
+    rel(str(input, "filePath")) ??
+    str(input, "pattern") ??
+    rel(str(input, "path")) ??
+    str(input, "url") ??
+    str(input, "description") ??
+    str(input, "query");
   const out = [`**${label}**${subject ? ` ${code(subject)}` : ""}`, ""];
   const rawUrl = `${ctx.origin}/s/${ctx.shareId}/raw/${part.id}`;
   const block = (text: string, lang = "text") => {
     // Terminal colours mean nothing in a pull request: keep the text of the runs only.
-    const plain = hasAnsi(text) ? parseAnsi(text).map((r) => r.text).join("") : text;
+    const plain = hasAnsi(text)
+      ? parseAnsi(text)
+          .map((r) => r.text)
+          .join("")
+      : text;
     const cut = cutOutput(plain, rawUrl);
     return [...fence(cut.text, lang), ...(cut.note ? ["", cut.note] : [])];
   };
@@ -46,8 +74,7 @@ export function toolMarkdown(part: ToolPart, ctx: ToolMarkdownContext): string[]
   if (state.status !== "completed") return [...out, `_(${state.status}, no result)_`];
   const output = state.output;
   switch (part.tool) {
-    case "bash":
-    {
+    case "bash": {
       const exit = typeof metadata.exit === "number" && metadata.exit !== 0 ? [``, `_Exit code ${metadata.exit}_`] : [];
       return [...out, ...fence(`$ ${str(input, "command") ?? ""}`, "sh"), "", ...(output.trim() ? block(output) : ["_No output_"]), ...exit];
     }
@@ -71,7 +98,16 @@ export function toolMarkdown(part: ToolPart, ctx: ToolMarkdownContext): string[]
     }
     case "task": {
       const result = tagged(output, "task_result") ?? output;
-      return [...out, "Prompt:", ...block(str(input, "prompt") ?? ""), "", "Result:", "", cutOutput(result, rawUrl).text, ...(cutOutput(result, rawUrl).note ? ["", cutOutput(result, rawUrl).note!] : [])];
+      return [
+        ...out,
+        "Prompt:",
+        ...block(str(input, "prompt") ?? ""),
+        "",
+        "Result:",
+        "",
+        cutOutput(result, rawUrl).text,
+        ...(cutOutput(result, rawUrl).note ? ["", cutOutput(result, rawUrl).note!] : []),
+      ];
     }
     default:
       // A known tool's label and subject say what it did; an unknown one shows its input.

@@ -29,7 +29,12 @@ export function shareToMarkdown(conversation: Conversation, options: MarkdownOpt
     if (turn.steps.length) out.push(`### ${stats.source}`, "");
     for (const step of turn.steps) out.push(...messageMarkdown(step, ctx));
   });
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, " ");

@@ -9,7 +9,18 @@ export type OpencodeExport = { info: Rec; messages: Array<{ info: Rec; parts: Re
 // a part of another type (a newer client's, or a line our CLI could not convert) travels as a
 // synthetic text part that keeps its content: nothing is lost and the file still imports.
 export const OPENCODE_PART_TYPES = new Set([
-  "text", "reasoning", "file", "tool", "step-start", "step-finish", "snapshot", "patch", "agent", "retry", "compaction", "subtask",
+  "text",
+  "reasoning",
+  "file",
+  "tool",
+  "step-start",
+  "step-finish",
+  "snapshot",
+  "patch",
+  "agent",
+  "retry",
+  "compaction",
+  "subtask",
 ]);
 
 const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
