@@ -8,13 +8,17 @@ function Time({ ms }: { ms: number }) {
   return <time dateTime={new Date(ms).toISOString()}>{formatDate(ms)}</time>;
 }
 
-export function ShareHeader({ title, stats }: { title: string; stats: SessionStats }) {
+/**
+ * `shareId` adds the export links: plain links, so they work without JavaScript. The Markdown opens in
+ * the tab (to copy into a pull request or an issue); the JSON downloads for `opencode import <file>`.
+ */
+export function ShareHeader({ title, stats, shareId }: { title: string; stats: SessionStats; shareId?: string }) {
   const t = stats.tokens;
   const totalTokens = t.input + t.output + t.reasoning + t.cacheRead + t.cacheWrite;
   return (
     <header className="share-header" data-testid="share-header">
       <p className="eyebrow">
-        Shared OpenCode session{stats.version && <span className="badge version" data-testid="version">v{stats.version}</span>}
+        <span data-testid="source-agent">Shared {stats.source} session</span>{stats.version && <span className="badge version" data-testid="version">v{stats.version}</span>}
       </p>
       <h1 data-testid="share-title">{title}</h1>
       <p className="dates">
@@ -48,6 +52,13 @@ export function ShareHeader({ title, stats }: { title: string; stats: SessionSta
         <div><dt>Cost</dt><dd data-stat="cost">{formatCost(stats.cost)}</dd></div>
         {stats.wallMs !== undefined && <div><dt>Wall time</dt><dd data-stat="wall-time">{formatDuration(stats.wallMs)}</dd></div>}
       </dl>
+      {shareId && (
+        <p className="export-links" data-testid="export-links">
+          Export:{" "}
+          <a href={`/s/${encodeURIComponent(shareId)}/export.md`} rel="nofollow">Markdown</a>{" · "}
+          <a href={`/s/${encodeURIComponent(shareId)}/export.json`} rel="nofollow" download>JSON</a>
+        </p>
+      )}
       {stats.files.length > 0 && (
         <nav className="files-nav" aria-label="Files changed">
           <p className="files-nav-title">

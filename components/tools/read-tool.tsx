@@ -8,15 +8,10 @@ import { Attachment } from "../parts/file-part";
 import { ShowAll } from "../blocks/show-all";
 import { attachmentUrl } from "@/lib/view/content-urls";
 import { limitOutput } from "@/lib/view/output-limit";
+import { stripLineNumbers } from "@/lib/view/read-output";
 import type { ToolProps } from "./types";
 
-/** Strips the "N: " prefixes OpenCode puts on each line of a read's <content>. */
-export function stripLineNumbers(content: string): { text: string; start: number } {
-  const lines = content.replace(/\n*\(End of file[^)]*\)\s*$/, "").replace(/\n+$/, "").split("\n");
-  const first = /^(\d+): /.exec(lines[0] ?? "");
-  if (!first || !lines.every((l) => /^\d+: ?/.test(l))) return { text: content, start: 1 };
-  return { text: lines.map((l) => l.replace(/^\d+: ?/, "")).join("\n"), start: Number(first[1]) };
-}
+export { stripLineNumbers };
 
 export async function ReadTool({ part, input, state, metadata, ctx }: ToolProps) {
   const file = str(input, "filePath") ?? "";

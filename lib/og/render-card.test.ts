@@ -5,6 +5,7 @@ import { pngSize } from "./png";
 import { cardModel, renderCard } from "./render-card";
 
 const facts = (title: string, extra: Partial<ShareFacts> = {}): ShareFacts => ({
+  source: "OpenCode",
   title,
   messageCount: 42,
   models: ["claude-sonnet-4.5", "gpt-5", "gemini-2.5-pro"],

@@ -36,7 +36,7 @@ export async function* renderSharePage({ id, version, conversation, facts, baseU
   const tags = previewTagsHtml(shareMetadata({ id, version, facts, baseUrl, siteName }), siteName);
   const header = await renderToHtml(
     <>
-      <ShareHeader title={plan.title} stats={plan.stats} />
+      <ShareHeader title={plan.title} stats={plan.stats} shareId={id} />
       {plan.chunks.length === 0 && <EmptyConversation />}
     </>,
   );

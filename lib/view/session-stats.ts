@@ -2,12 +2,15 @@
 import type { Conversation } from "./conversation";
 import { changedFiles, type ChangedFile } from "./changed-files";
 import { modelNames } from "./model-names";
+import { sourceLabel } from "./source-agent";
 
 // Where the changed files used to live; their one source is changed-files.ts.
 export { changedFiles, fileAnchor, type ChangedFile } from "./changed-files";
 
 export type TokenTotals = { input: number; output: number; reasoning: number; cacheRead: number; cacheWrite: number };
 export type SessionStats = {
+  /** The agent the session came from: "OpenCode", "Claude Code", "Codex". */
+  source: string;
   created?: number;
   updated?: number;
   models: string[];
@@ -48,6 +51,7 @@ export function sessionStats(c: Conversation): SessionStats {
   const wallMs = starts.length ? Math.max(...ends) - Math.min(...starts) : undefined;
 
   return {
+    source: sourceLabel(c.session),
     created: c.session?.time.created ?? (starts.length ? Math.min(...starts) : undefined),
     updated: c.session?.time.updated ?? (ends.length ? Math.max(...ends) : undefined),
     models: modelNames(c),

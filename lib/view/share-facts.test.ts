@@ -64,6 +64,7 @@ describe("computeShareFacts on synthetic shares", () => {
       ]),
     );
     expect(facts).toEqual({
+      source: "OpenCode",
       title: "Fix the parser",
       messageCount: 3,
       models: ["claude-sonnet-4.5", "GPT-5"],
@@ -81,6 +82,15 @@ describe("computeShareFacts on synthetic shares", () => {
     expect(none.title).toBe("");
     expect(none.models).toEqual([]);
     expect(describeShare(none)).toBe("OpenCode session · 1 message");
+  });
+
+  it("names the agent a session came from (the parley CLI's session.source)", () => {
+    const from = (source: unknown) => describeShare(computeShareFacts(buildConversation([session({ source }), message("msg_5", "user")])));
+    expect(from({ agent: "claude-code" })).toBe("Claude Code session · 1 message");
+    expect(from({ agent: "codex", version: "0.46.0" })).toBe("Codex session · 1 message");
+    expect(from("codex")).toBe("Codex session · 1 message");
+    expect(from({ agent: "<script>" })).toBe("OpenCode session · 1 message");
+    expect(from(undefined)).toBe("OpenCode session · 1 message");
   });
 
   it("survives a share with no session item", () => {

@@ -5,10 +5,13 @@ import type { Conversation } from "./conversation";
 import { filesChangedTotals, type FilesChanged } from "./changed-files";
 import { formatNumber, plural } from "./format";
 import { modelNames } from "./model-names";
+import { sourceLabel } from "./source-agent";
 
 export type { FilesChanged };
 
 export type ShareFacts = {
+  /** The agent the session came from: "OpenCode", "Claude Code", "Codex". */
+  source: string;
   /** The session title, trimmed; "" when the session has none. */
   title: string;
   messageCount: number;
@@ -21,6 +24,7 @@ export type ShareFacts = {
 export function computeShareFacts(conversation: Conversation): ShareFacts {
   const { session, messages } = conversation;
   return {
+    source: sourceLabel(session),
     title: session?.title?.replace(/\s+/g, " ").trim() ?? "",
     messageCount: messages.length,
     models: modelNames(conversation),
@@ -46,9 +50,9 @@ export function formatFiles(files: FilesChanged, minus = "\u2212"): string {
   return `${formatFilesCount(files.count)} (+${formatNumber(files.additions)} ${minus}${formatNumber(files.deletions)})`;
 }
 
-/** "OpenCode session · 42 messages · claude-sonnet-4.5 · 3 files changed (+120 −8)" */
+/** "OpenCode session" (or "Claude Code session", "Codex session") " · 42 messages · claude-sonnet-4.5 · 3 files changed (+120 −8)" */
 export function describeShare(facts: ShareFacts): string {
-  const bits = ["OpenCode session", formatMessages(facts.messageCount)];
+  const bits = [`${facts.source} session`, formatMessages(facts.messageCount)];
   const models = formatModels(facts.models);
   if (models) bits.push(models);
   if (facts.files && facts.files.count > 0) bits.push(formatFiles(facts.files));

@@ -3,6 +3,7 @@ import type { ShareFacts } from "./share-facts";
 import { cardUrl, shareMetadata, signInMetadata, truncate, UNTITLED } from "./share-metadata";
 
 const facts: ShareFacts = {
+  source: "OpenCode",
   title: "Fix the parser",
   messageCount: 42,
   models: ["claude-sonnet-4.5"],
