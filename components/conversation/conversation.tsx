@@ -55,10 +55,10 @@ export function EmptyConversation() {
   return <p className="empty">This session has no messages yet.</p>;
 }
 
-export function PageFooter() {
+export function PageFooter({ agent }: { agent: string }) {
   return (
     <footer className="site-footer">
-      Read-only copy of an OpenCode session, shared through Parley. Anyone with the link can view it.
+      Read-only copy of {agent === "Codex" ? "a" : "an"} {agent} session, shared through Parley. Anyone with the link can view it.
     </footer>
   );
 }

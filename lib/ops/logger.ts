@@ -48,18 +48,17 @@ export function createLogger(options: { level: LogLevel; pretty: boolean; write?
   );
 }
 
-const KEY = Symbol.for("parley.logger");
+let logger: Logger | undefined;
 
-/** The process's logger, made once (every Next bundle and server.ts get the same one). */
+/** This module graph's logger (server.ts's and Next's each make one; both write to stdout). */
 export function getLogger(): Logger {
-  const holder = globalThis as { [KEY]?: Logger };
-  if (!holder[KEY]) {
+  if (!logger) {
     // A bad configuration is reported through this logger too, so fall back instead of throwing.
     let level: LogLevel = "info";
     try {
       level = getConfig().PARLEY_LOG_LEVEL;
     } catch {}
-    holder[KEY] = createLogger({ level, pretty: Boolean(process.stdout.isTTY) });
+    logger = createLogger({ level, pretty: Boolean(process.stdout.isTTY) });
   }
-  return holder[KEY];
+  return logger;
 }

@@ -39,12 +39,9 @@ export const httpRequests = counter("parley_http_requests_total", "HTTP requests
 export const httpSeconds = histogram("parley_http_request_duration_seconds", "HTTP request time to the last byte, by route", SECONDS, ["route"]);
 export const httpBytes = counter("parley_http_response_bytes_total", "HTTP response body bytes, by route", ["route"]);
 
-const DEFAULTS = Symbol.for("parley.metricsDefaults");
-/** Process metrics (CPU, memory, event-loop lag, handles) once per process. */
+/** Process metrics (CPU, memory, event-loop lag, handles) once per process: the shared registry knows. */
 export function collectProcessMetrics(): void {
-  const holder = globalThis as { [DEFAULTS]?: true };
-  if (holder[DEFAULTS]) return;
-  holder[DEFAULTS] = true;
+  if (register.getSingleMetric("parley_process_cpu_seconds_total")) return;
   client.collectDefaultMetrics({ prefix: "parley_" });
 }
 

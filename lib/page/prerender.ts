@@ -9,6 +9,7 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { getShareState } from "../shares/shares";
 import type { PageAssets } from "./assets";
 import { prerenderPage } from "./serve-page";
+import { getLogger, shortId } from "../ops/logger";
 
 const QUIET_MS = 300;
 // More shares than this waiting means a flood of syncs: the newest are dropped and render on first view.
@@ -72,7 +73,7 @@ export class PrerenderQueue {
       if (state.status === "live" && (await prerenderPage(state.share, publicUrl, this.assets))) this.rendered++;
     } catch (error) {
       // The first reader renders it instead; nothing else depends on this.
-      console.error(`[parley] rendering share ${shareId} at ingest failed:`, error);
+      getLogger().error({ share: shortId(shareId), err: error }, "rendering a share page at ingest failed");
     }
   }
 }

@@ -8,6 +8,7 @@ import { renderRun } from "@/components/conversation/turn-runs";
 import type { Conversation } from "../view/conversation";
 import { renderToHtml } from "../render/html";
 import { shareMetadata } from "../view/share-metadata";
+import { sourceLabel } from "../view/source-agent";
 import type { ShareFacts } from "../view/share-facts";
 import type { PageAssets } from "./assets";
 import { DOCUMENT_END, documentStart, previewTagsHtml } from "./head";
@@ -54,5 +55,5 @@ export async function* renderSharePage({ id, version, conversation, facts, baseU
     yield html;
     firstTurn += plan.chunks[i]?.length ?? 0;
   }
-  yield `</main>${await renderToHtml(<PageFooter />)}${DOCUMENT_END}`;
+  yield `</main>${await renderToHtml(<PageFooter agent={sourceLabel(conversation.session)} />)}${DOCUMENT_END}`;
 }

@@ -16,6 +16,7 @@ import type { StoredShare } from "../store/types";
 import { NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, pageCsp } from "../http/security-headers";
 import type { PageAssets } from "./assets";
 import { ReaderGoneError, renderSharePage } from "./render-page";
+import { getLogger, shortId } from "../ops/logger";
 import { runtime } from "../runtime";
 
 export type PageContext = { share: StoredShare; publicUrl: string; assets: PageAssets };
@@ -66,11 +67,11 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, { sha
   } catch (error) {
     if (reader.signal.aborted) {
       const where = error instanceof ReaderGoneError ? ` after turn ${error.afterTurn}` : "";
-      console.log(`[parley] stopped rendering share ${share.id}${where}: the reader went away`);
+      getLogger().info({ share: shortId(share.id) }, `stopped rendering share ${shortId(share.id)}${where}: the reader went away`);
       return;
     }
     // Headers are sent: all that is left is to end the response short, which the reader sees as an error.
-    console.error(`[parley] rendering share ${share.id} failed:`, error);
+    getLogger().error({ share: shortId(share.id), err: error }, "rendering a share page failed");
     res.destroy(error as Error);
     return;
   }
