@@ -13,7 +13,8 @@ test("request logs and the metrics listener", async () => {
     expect((await fetch(`${server.baseURL}/s/${share.id}/card.png`)).status).toBe(200);
     await fetch(`${server.baseURL}/api/share/${share.id}`, { method: "DELETE", body: JSON.stringify({ secret: share.secret }) });
 
-    await expect.poll(() => server.output().includes('"route":"/api/share/:id"')).toBe(true);
+    // Each line is written when its response has finished, not in the order the client saw the ends.
+    await expect.poll(() => ['"route":"/api/share/:id"', '"route":"/s/:id"'].every((r) => server.output().includes(r))).toBe(true);
     const lines = server
       .output()
       .split("\n")
