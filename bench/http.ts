@@ -76,7 +76,7 @@ const [dir, port] = process.argv.slice(1);
 http.createServer((req, res) => {
   const file = path.join(dir, path.basename(req.url));
   // A pre-compressed copy beside the file (name.br) is sent to a client that takes brotli.
-  const br = /\bbr\b/.test(req.headers["accept-encoding"] || "") && fs.existsSync(file + ".br");
+  const br = (req.headers["accept-encoding"] || "").split(",").some((e) => e.trim().split(";")[0] === "br") && fs.existsSync(file + ".br");
   fs.readFile(br ? file + ".br" : file, (err, buf) => {
     if (err) { res.writeHead(404); return res.end(); }
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": buf.length, ...(br ? { "content-encoding": "br", vary: "Accept-Encoding" } : {}) });
