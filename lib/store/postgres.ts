@@ -3,8 +3,11 @@
 import "server-only";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { translate } from "./errors";
+import { guardStore } from "./guarded";
 import { KyselyStore } from "./kysely-store";
 import { dbErrors } from "../ops/metrics";
+import type { Store } from "./types";
 
 // int8 columns hold epoch milliseconds and byte counts, all well inside Number's safe range.
 const types = {
@@ -14,8 +17,10 @@ const types = {
   },
 };
 
-export async function openPostgresStore(connectionString: string, poolSize = 10): Promise<KyselyStore> {
-  const pool = new pg.Pool({ connectionString, max: poolSize, types: types as pg.CustomTypesConfig });
+export async function openPostgresStore(connectionString: string, poolSize = 10, options: { retryFor?: number } = {}): Promise<Store> {
+  // A connection attempt that hangs (a server that is starting, a dropped network) fails after 5 s
+  // (503) instead of holding the request forever.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000, types: types as pg.CustomTypesConfig });
   // A connection that fails outside a query (the server ends it: a restart, a failover,
   // pg_terminate_backend, a forced DROP DATABASE; or the network drops it) must not take the process
   // down: pg reports it as an 'error' event, on the pool for an idle connection and on the client
@@ -28,5 +33,10 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
   pool.on("connect", (client) => client.on("error", lost));
   pool.on("error", () => {}); // the pool passes on an idle client's error, already logged just above
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  return KyselyStore.open("postgres", db);
+  try {
+    return guardStore(await KyselyStore.open("postgres", db), options);
+  } catch (err) {
+    await pool.end().catch(() => {});
+    translate("postgres", err);
+  }
 }
