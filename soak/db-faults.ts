@@ -26,7 +26,13 @@ async function probe(baseURL: string, paths: string[], stop: AbortSignal, into: 
         const res = await fetch(`${baseURL}${p}`);
         const text = await res.text();
         let code: string | undefined;
-        if (res.status >= 400) code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? "not-json-model";
+        if (res.status >= 400) {
+          try {
+            code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? "not-json-model";
+          } catch {
+            code = "not-json";
+          }
+        }
         into.push({ at, ms: Date.now() - at, path: p, status: res.status, code });
       } catch (err) {
         into.push({ at, ms: Date.now() - at, path: p, status: err instanceof SyntaxError ? 0 : "network", code: "not-json" });
@@ -39,6 +45,7 @@ async function probe(baseURL: string, paths: string[], stop: AbortSignal, into: 
 export type PgRestartFigures = {
   outageMs: number;
   duringOutage: Record<string, number>;
+  pageDuringOutage: Record<string, number>;
   afterRecovery: Record<string, number>;
   recoveredAfterMs: number | null;
   acked: number;
@@ -63,9 +70,12 @@ export async function runPgRestart(options: Log & { beforeMs?: number; outageMs?
     const clients = await Promise.all(Array.from({ length: 4 }, (_, i) => SyncClient.create(server.baseURL, `pg${i}`)));
     const stop = new AbortController();
     const probes: Probe[] = [];
+    // The viewer page is rendered outside the API (by the page path in front of Next); recorded, not judged here.
+    const pages: Probe[] = [];
     const running = Promise.all([
       syncUntil(server.baseURL, clients, stop.signal, 100),
       probe(server.baseURL, ["/api/health", `/api/share/${clients[0].share.id}/data`], stop.signal, probes),
+      probe(server.baseURL, [`/s/${clients[1].share.id}`], stop.signal, pages),
     ]);
     await sleep(options.beforeMs ?? 2000);
     cluster.stop();
@@ -96,6 +106,7 @@ export async function runPgRestart(options: Log & { beforeMs?: number; outageMs?
     const figures: PgRestartFigures = {
       outageMs: up - down,
       duringOutage: tally(during),
+      pageDuringOutage: tally(pages.filter((a) => a.at >= down && a.at + a.ms < upAt)),
       afterRecovery: tally(settled),
       recoveredAfterMs: firstOk ? firstOk - up : null,
       acked: clients.reduce((n, c) => n + c.acked.size, 0),
@@ -104,7 +115,7 @@ export async function runPgRestart(options: Log & { beforeMs?: number; outageMs?
       serverRestarted: server.process.exitCode !== null,
       problems: [...new Set(problems)],
     };
-    log(`pg restart: outage ${figures.outageMs} ms, during ${JSON.stringify(figures.duringOutage)}, first 200 ${figures.recoveredAfterMs} ms after start, settled ${JSON.stringify(figures.afterRecovery)}, ${figures.acked} acknowledged items, lost ${lost}, problems ${figures.problems.length}`);
+    log(`pg restart: outage ${figures.outageMs} ms, during ${JSON.stringify(figures.duringOutage)} (viewer page ${JSON.stringify(figures.pageDuringOutage)}), first 200 ${figures.recoveredAfterMs} ms after start, settled ${JSON.stringify(figures.afterRecovery)}, ${figures.acked} acknowledged items, lost ${lost}, problems ${figures.problems.length}`);
     return figures;
   } finally {
     await server.stop();

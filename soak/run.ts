@@ -1,4 +1,4 @@
-// npm run soak [-- crash fuzz faults two load] – the heavy version of the durability tests, printing
+// npm run soak [-- crash fuzz faults two load memory] – the heavy version of the durability tests, printing
 // the figures of issue 13. Needs `npm run build` first, PARLEY_TEST_DATABASE_URL for PostgreSQL, and
 // root for the private PostgreSQL cluster and the tmpfs. Figures also go to soak/results/latest.json.
 import fs from "node:fs";
@@ -70,6 +70,23 @@ async function main() {
   if (want("load")) {
     const { runLoad } = await import("./load");
     results.load = await runLoad({ seconds: num("SOAK_LOAD_SECONDS", 60), log });
+    save();
+  }
+  if (want("memory")) {
+    // Steady state: a long, lighter load (SOAK_MEMORY_SECONDS, default 10 minutes), RSS sampled each
+    // second. Growth is the change of the per-minute median over the second half.
+    const { runLoad } = await import("./load");
+    const nodeOptions = process.env.SOAK_MEMORY_NODE_OPTIONS;
+    const f = await runLoad({ seconds: num("SOAK_MEMORY_SECONDS", 600), viewers: num("SOAK_MEMORY_VIEWERS", 30), env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}, log });
+    const perMinute: number[] = [];
+    for (let i = 0; i < f.rss.samples.length; i += 60) {
+      const minute = [...f.rss.samples.slice(i, i + 60)].sort((a, b) => a - b);
+      perMinute.push(minute[Math.floor(minute.length / 2)]);
+    }
+    const half = perMinute.slice(Math.floor(perMinute.length / 2));
+    const growth = half.length > 1 ? half[half.length - 1] - half[0] : 0;
+    results.memory = { nodeOptions: nodeOptions ?? null, peakMiB: f.rss.peakMiB, perMinuteMedianMiB: perMinute, secondHalfGrowthMiB: growth, problems: f.problems, routes: f.routes, sync: f.sync };
+    log(`memory: RSS per-minute median ${perMinute.join(", ")} MiB; growth over the second half ${growth} MiB; peak ${f.rss.peakMiB} MiB; problems ${f.problems.length}`);
     save();
   }
 }

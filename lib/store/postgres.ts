@@ -21,7 +21,16 @@ export async function openPostgresStore(connectionString: string, poolSize = 10,
   // A connection attempt that hangs (a dropped network) fails after 10 s (503) instead of holding the
   // request forever. pg counts the wait for a free pool slot in this too, so it is well above any
   // wait a busy but healthy server has.
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000, types: types as pg.CustomTypesConfig });
+  // lock_timeout: a row another session holds (a stuck transaction, an operator's manual lock) fails
+  // the statement after 2 s (55P03, "busy") instead of holding the request for as long as it lasts;
+  // guardStore retries within its bound, then answers 503.
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    options: "-c lock_timeout=2000",
+    types: types as pg.CustomTypesConfig,
+  });
   // A connection that fails outside a query (the server ends it: a restart, a failover,
   // pg_terminate_backend, a forced DROP DATABASE; or the network drops it) must not take the process
   // down: pg reports it as an 'error' event, on the pool for an idle connection and on the client

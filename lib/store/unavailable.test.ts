@@ -6,7 +6,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { createPostgresTestDatabase, postgresTestUrl } from "./test-databases";
 import { unavailableFrom } from "./errors";
 import { openPostgresStore } from "./postgres";
 import { openSqliteStore } from "./sqlite";
@@ -90,4 +92,31 @@ it("a PostgreSQL server that is not there: opening the store is StoreUnavailable
   });
   const err = await openPostgresStore(`postgres://nobody@127.0.0.1:${port}/none`).catch((e) => e);
   expect(err).toMatchObject({ name: "StoreUnavailableError", reason: "down" });
+});
+
+describe.skipIf(!postgresTestUrl)("a PostgreSQL row locked by another session", () => {
+  it("fails after lock_timeout and the retry bound with StoreUnavailableError (busy), then works once the lock goes", async () => {
+    const db = await createPostgresTestDatabase();
+    const url = new URL(postgresTestUrl!);
+    url.pathname = `/${db.name}`;
+    const store = await openPostgresStore(url.toString(), 4, { retryFor: 500 });
+    try {
+      await store.createShare({ id: "s1", sessionId: "ses", secretHash: "h", createdAt: 1, expiresAt: null });
+      const other = new pg.Client({ connectionString: url.toString() });
+      await other.connect();
+      await other.query("BEGIN");
+      await other.query("SELECT * FROM shares WHERE id = 's1' FOR UPDATE");
+      const started = Date.now();
+      const err = await store.upsertItems("s1", [{ key: "k", type: "k", json: "{}" }], { now: 2, maxShareBytes: 1e9 }).catch((e) => e);
+      expect(err).toMatchObject({ name: "StoreUnavailableError", reason: "busy" });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+      await other.query("COMMIT");
+      await other.end();
+      await expect(store.upsertItems("s1", [{ key: "k", type: "k", json: "{}" }], { now: 3, maxShareBytes: 1e9 })).resolves.toMatchObject({ version: 1 });
+    } finally {
+      await store.close();
+      await db.store.close();
+      await db.drop();
+    }
+  }, 30_000);
 });
