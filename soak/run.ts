@@ -28,7 +28,7 @@ async function main() {
       }
       const f = await runCrash({ store, cycles: num("SOAK_CRASH_CYCLES", 20), log });
       results[`crash-${store}`] = f;
-      log(`crash ${store}: ${f.cycles} kill -9 cycles survived; ${f.syncsAcked} syncs acknowledged, ${f.syncsFailed} failed in flight; ${f.itemsChecked} item checks; lost ${f.lost.length}, changed ${f.changed.length}, integrity ${f.integrity.length ? f.integrity.join(", ") : "ok"}, version problems ${f.versionProblems.length}; restart mean ${f.restartMs.mean} ms, max ${f.restartMs.max} ms`);
+      log(`crash ${store}: ${f.cycles} kill -9 cycles survived; ${f.syncsAcked} syncs acknowledged, ${f.syncsFailed} failed in flight; ${f.itemsChecked} item checks; lost ${f.lost.length}, changed ${f.changed.length}, integrity_check ${store !== "sqlite" ? "n/a" : f.integrity.length ? f.integrity.join(", ") : "ok every cycle"}, version problems ${f.versionProblems.length}; restart mean ${f.restartMs.mean} ms, max ${f.restartMs.max} ms`);
       save();
     }
   }
