@@ -1,4 +1,4 @@
-// npm run soak [-- crash fuzz faults two load memory] – the heavy version of the durability tests, printing
+// npm run soak [-- crash fuzz faults two load heap memory] – the heavy version of the durability tests, printing
 // the figures of issue 13. Needs `npm run build` first, PARLEY_TEST_DATABASE_URL for PostgreSQL, and
 // root for the private PostgreSQL cluster and the tmpfs. Figures also go to soak/results/latest.json.
 import fs from "node:fs";
@@ -70,6 +70,18 @@ async function main() {
   if (want("load")) {
     const { runLoad } = await import("./load");
     results.load = await runLoad({ seconds: num("SOAK_LOAD_SECONDS", 60), log });
+    save();
+  }
+  if (want("heap")) {
+    // The same bench-like work with and without a V8 heap cap (SOAK_HEAP_CAP, MiB).
+    const { runMemoryProbe } = await import("./memory");
+    const cap = num("SOAK_HEAP_CAP", 256);
+    const free = await runMemoryProbe({ log });
+    const capped = await runMemoryProbe({ nodeOptions: `--max-old-space-size=${cap}`, log });
+    results.heap = { uncapped: free, capped };
+    for (const f of [free, capped]) {
+      log(`heap: ${f.nodeOptions ?? "no cap"}: ${f.shares} shares of ${f.messages} messages, RSS after each ${f.rssAfterEachMiB.join(", ")} MiB, peak ${f.peakMiB} MiB, cold view ${f.coldMs.join(", ")} ms, errors ${f.errors.length}`);
+    }
     save();
   }
   if (want("memory")) {
