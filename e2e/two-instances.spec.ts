@@ -6,7 +6,7 @@ import { runTwoInstances } from "../soak/two-instances";
 test("two instances under sync load: nothing lost, no duplicate version, unshare on one is 410 on the other", async () => {
   test.skip(!process.env.PARLEY_TEST_DATABASE_URL && !process.env.CI, "set PARLEY_TEST_DATABASE_URL to run against PostgreSQL");
   test.setTimeout(120_000);
-  const f = await runTwoInstances({ seconds: 8, clients: 6 });
+  const f = await runTwoInstances({ seconds: 5, clients: 6 });
   expect(f.problems).toEqual([]);
   expect(f.failedSyncs).toBe(0);
   expect(f.lost).toBe(0);

@@ -30,6 +30,8 @@ export function sendRaw(port: number, req: RawRequest, timeoutMs = 60_000): Prom
       resolve(r);
     };
     const timer = setTimeout(() => done(parse(Buffer.concat(chunks)) ?? { kind: "none", reason: "timeout" }), timeoutMs);
+    // A HEAD answer has headers only, whatever its Content-Length says.
+    const parse = (buf: Buffer, eof = false) => parseResponse(buf, eof, req.method === "HEAD");
     socket.on("data", (d) => {
       chunks.push(d);
       const parsed = parse(Buffer.concat(chunks));
@@ -52,7 +54,7 @@ export function sendRaw(port: number, req: RawRequest, timeoutMs = 60_000): Prom
 }
 
 /** A complete response in `buf`, or null while more is needed (`eof`: the server closed). */
-function parse(buf: Buffer, eof = false): RawResponse | null {
+function parseResponse(buf: Buffer, eof: boolean, head: boolean): RawResponse | null {
   const end = buf.indexOf("\r\n\r\n");
   if (end < 0) return null;
   const [statusLine, ...headerLines] = buf.subarray(0, end).toString("latin1").split("\r\n");
@@ -63,14 +65,16 @@ function parse(buf: Buffer, eof = false): RawResponse | null {
     if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
   }
   const rest = buf.subarray(end + 4);
+  if (head || status === 204 || status === 304) return { kind: "response", status, headers, body: Buffer.alloc(0) };
   if (headers["transfer-encoding"]?.includes("chunked")) {
     const body = dechunk(rest);
-    return body ? { kind: "response", status, headers, body } : eof ? { kind: "response", status, headers, body: rest } : null;
+    // Closed before the last chunk: the server gave up on this request (the client hung up mid-body).
+    return body ? { kind: "response", status, headers, body } : eof ? { kind: "none", reason: `incomplete ${status} response` } : null;
   }
   if (headers["content-length"] !== undefined) {
     const n = Number(headers["content-length"]);
     if (rest.length >= n) return { kind: "response", status, headers, body: rest.subarray(0, n) };
-    return eof ? { kind: "response", status, headers, body: rest } : null;
+    return eof ? { kind: "none", reason: `incomplete ${status} response` } : null;
   }
   return eof ? { kind: "response", status, headers, body: rest } : null;
 }
