@@ -55,8 +55,15 @@ export type PgRestartFigures = {
   problems: string[];
 };
 
-const tally = (xs: { status: number | "network"; code?: string }[]) =>
-  xs.reduce<Record<string, number>>((m, x) => ((m[`${x.status}${x.code ? ` ${x.code}` : ""}`] = (m[`${x.status}${x.code ? ` ${x.code}` : ""}`] ?? 0) + 1), m), {});
+/** Answers counted by "<status> <code>". */
+function tally(xs: { status: number | "network"; code?: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const x of xs) {
+    const key = `${x.status}${x.code ? ` ${x.code}` : ""}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
 
 export async function runPgRestart(options: Log & { beforeMs?: number; outageMs?: number; afterMs?: number } = {}): Promise<PgRestartFigures> {
   const log = options.log ?? (() => {});
