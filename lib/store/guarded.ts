@@ -43,6 +43,9 @@ export function guardStore<S extends Store>(store: S, options: Options = {}): St
     listExpired: (now, limit) => call(() => store.listExpired(now, limit)),
     takeRateToken: (key, now, interval, tolerance) => call(() => store.takeRateToken(key, now, interval, tolerance)),
     pruneRateLimits: (now) => call(() => store.pruneRateLimits(now)),
+    listShares: (options) => call(() => store.listShares(options)),
+    getStats: (now) => call(() => store.getStats(now)),
+    importShare: (share, items) => call(() => store.importShare(share, items)),
     close: () => store.close(),
   };
 }
