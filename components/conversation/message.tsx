@@ -1,6 +1,6 @@
 // One message: who, when, with which agent/model, its visible parts, and its error if any.
 import type { VisibleMessage } from "@/lib/view/visible-parts";
-import { formatCost, formatDate, formatDuration } from "@/lib/view/format";
+import { formatCost, formatDate, formatDuration, isoTime } from "@/lib/view/format";
 import { CopyLinkButton } from "../blocks/copy-link-button";
 import { MessageError } from "./message-error";
 import { Part, type PartContext } from "./part";
@@ -22,7 +22,7 @@ export function Message({ message, ctx }: { message: VisibleMessage; ctx: Omit<P
       <div className="message-head">
         <span className="message-who">{who}</span>
         {info.agent && !user && info.agent !== "build" && <span className="badge">{info.agent}</span>}
-        <time dateTime={new Date(info.time.created).toISOString()} className="message-time">
+        <time dateTime={isoTime(info.time.created)} className="message-time">
           {formatDate(info.time.created).split(", ")[1]}
         </time>
         {!user && took !== undefined && took >= 1000 && <span className="muted">{formatDuration(took)}</span>}

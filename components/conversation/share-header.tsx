@@ -1,11 +1,11 @@
 // The top of the page: title, times, models and agents, version, totals, and the files changed.
 import type { SessionStats } from "@/lib/view/session-stats";
-import { formatCompact, formatCost, formatDate, formatDuration, formatNumber } from "@/lib/view/format";
+import { formatCompact, formatCost, formatDate, formatDuration, formatNumber, isoTime } from "@/lib/view/format";
 import { formatFilesCount } from "@/lib/view/share-facts";
 import { ChangeCounts } from "../blocks/change-counts";
 
 function Time({ ms }: { ms: number }) {
-  return <time dateTime={new Date(ms).toISOString()}>{formatDate(ms)}</time>;
+  return <time dateTime={isoTime(ms)}>{formatDate(ms)}</time>;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ApiError, readBody, readJson, toErrorResponse } from "./api";
+import { ApiError, methodNotAllowed, readBody, readJson, toErrorResponse } from "./api";
+import { StoreUnavailableError } from "../store/types";
 
 const request = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request("http://x/api", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -52,5 +53,28 @@ describe("readJson and errors", () => {
     console.error = original;
     expect(unknown.status).toBe(500);
     expect(JSON.stringify(await unknown.json())).not.toContain("hunter2");
+  });
+});
+
+describe("toErrorResponse for a database that cannot answer now", () => {
+  it("is 503 unavailable with Retry-After for down and busy, 507 storage_full for a full disk; never 500", async () => {
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const reason of ["down", "busy"] as const) {
+      const res = toErrorResponse(new StoreUnavailableError(reason, "x"));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("1");
+      expect((await res.json()).error.code).toBe("unavailable");
+    }
+    const full = toErrorResponse(new StoreUnavailableError("full", "SQLITE_FULL"));
+    expect(full.status).toBe(507);
+    expect((await full.json()).error).toMatchObject({ code: "storage_full", message: expect.stringContaining("nothing of this request was stored") });
+    quiet.mockRestore();
+  });
+
+  it("answers unserved methods with 405 JSON and Allow", async () => {
+    const res = methodNotAllowed("POST")();
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST, OPTIONS");
+    expect((await res.json()).error.code).toBe("method_not_allowed");
   });
 });

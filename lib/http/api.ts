@@ -2,7 +2,7 @@
 // read a bounded JSON body, map ApiError to {"error": {code, message}}, set the headers every
 // /api/share response carries.
 import type { z } from "zod";
-import type { ShareGoneError, ShareTooLargeError } from "../store/types";
+import type { ShareGoneError, ShareTooLargeError, StoreUnavailableError } from "../store/types";
 import { NOINDEX } from "./security-headers";
 import { formatBytes } from "../view/format";
 
@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   secret_wrong: 403,
   sharing_disabled: 403,
   not_found: 404,
+  method_not_allowed: 405,
   gone: 410,
   too_large: 413,
   unsupported_media_type: 415,
@@ -19,6 +20,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  storage_full: 507,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -57,11 +59,32 @@ export function toErrorResponse(err: unknown): Response {
   if (isNamed<ShareGoneError>(err, "ShareGoneError")) err = new ApiError("gone", "This share was unshared or has expired");
   if (isNamed<ShareTooLargeError>(err, "ShareTooLargeError"))
     err = new ApiError("too_large", `This sync would make the share ${formatBytes(err.bytes)}, over this server's ${formatBytes(err.limit)} limit per share; nothing of it was stored`, { bytes: err.bytes, limit: err.limit });
+  if (isNamed<StoreUnavailableError>(err, "StoreUnavailableError")) err = unavailableError(err);
   if (err instanceof ApiError) {
     return json({ error: { code: err.code, message: err.message, ...err.details } }, err.status, err.headers);
   }
   console.error("[parley] unexpected error", err);
   return json({ error: { code: "internal", message: "Internal server error" } }, 500);
+}
+
+// The request was fine and nothing of it was stored: the client may send it again. Logged once per
+// request, without the stack: an outage answers many requests and is not a bug.
+function unavailableError(err: StoreUnavailableError): ApiError {
+  console.error(`[parley] ${err.message}`);
+  if (err.reason === "full") {
+    return new ApiError("storage_full", "The server's storage is full; nothing of this request was stored, try again later", undefined, { "Retry-After": "30" });
+  }
+  const message = err.reason === "busy" ? "The database is busy" : "The database is unavailable";
+  return new ApiError("unavailable", `${message}; nothing of this request was stored, try again shortly`, undefined, { "Retry-After": "1" });
+}
+
+/**
+ * The handler for every method a route does not serve. Without it Next answers 405 with an empty
+ * body, outside the error model.
+ */
+export function methodNotAllowed(...allow: string[]): () => Response {
+  const message = `This endpoint answers ${allow.join(", ")} only`;
+  return () => json({ error: { code: "method_not_allowed", message } }, 405, { Allow: [...allow, "OPTIONS"].join(", ") });
 }
 
 /**
@@ -77,7 +100,10 @@ export async function readBody(req: Request, limit: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body (or lied in Content-Length and hung up) is not a server error.
+    const { done, value } = await reader.read().catch(() => {
+      throw new ApiError("bad_json", "The request body ended before its declared length");
+    });
     if (done) break;
     total += value.byteLength;
     if (total > limit) {

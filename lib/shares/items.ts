@@ -12,6 +12,25 @@ function isKnown(type: string): type is KnownItemType {
   return Object.hasOwn(dataItemSchemas, type);
 }
 
+/** How deep an item may nest. Real OpenCode items nest about 8 levels; tool inputs a few more. */
+export const MAX_ITEM_DEPTH = 64;
+
+/**
+ * Whether `value` nests deeper than `limit` (objects and arrays), checked without recursion. Every
+ * later step (redaction, validation, JSON.stringify, the renderer) walks items recursively, and a
+ * body of 20,000 nested arrays overflowed the stack there: a 500 instead of a rejected item.
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function itemKey(type: string, data: unknown): string {
   const d = (data ?? {}) as Record<string, unknown>;
   switch (type) {

@@ -21,6 +21,19 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+describe("syncShare with items nested too deep to walk", () => {
+  it("rejects that item (every later step recurses: the stack overflowed, a 500) and stores the rest", async () => {
+    const { id, secret } = await shares.createShare("ses_deep", "http://parley.test");
+    const deep = JSON.parse(`{"type":"x","data":${"[".repeat(20_000)}${"]".repeat(20_000)}}`);
+    const ok = { type: "message", data: { id: "msg_1", sessionID: "ses_deep", role: "user", time: { created: 1 } } };
+    const result = await shares.syncShare(id, secret, [deep, ok]);
+    expect(result.stored).toBe(1);
+    expect(result.rejected).toEqual([{ index: 0, type: null, issues: [{ path: "data", message: "items may nest at most 64 levels deep" }] }]);
+    await expect(shares.syncShare(id, secret, [deep])).rejects.toMatchObject({ code: "invalid" });
+    expect(await shares.getShareData(id)).toEqual([ok]);
+  });
+});
+
 describe("syncShare with PARLEY_MAX_ATTACHMENT=1MiB", () => {
   it("stores the whole recorded session, the 2.9 MB screenshot as a stub, and reports it", async () => {
     const { id, secret } = await shares.createShare("ses_test", "http://parley.test");

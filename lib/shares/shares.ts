@@ -3,7 +3,7 @@ import "server-only";
 import { ApiError } from "../http/api";
 import { limitAttachments } from "./attachments";
 import { hashSecret, newSecret, newShareId, secretMatches, SHARE_ID_PATTERN } from "./ids";
-import { validateItem } from "./items";
+import { MAX_ITEM_DEPTH, nestsDeeperThan, validateItem } from "./items";
 import { redactItems } from "../redact";
 import type { DataItem, RejectedItem, SyncResult } from "../schema";
 import type { ItemWrite, StoredShare } from "../store/types";
@@ -77,6 +77,9 @@ function syncOutcome(err: unknown): string {
 async function storeSync(id: string, secret: string | undefined, data: unknown[]): Promise<SyncResult> {
   const share = await requireLive(id);
   requireSecret(share, secret);
+  // Too deep to walk safely: rejected here, before any recursive step sees it.
+  const deep = new Set(data.flatMap((item, index) => (nestsDeeperThan(item, MAX_ITEM_DEPTH) ? [index] : [])));
+  if (deep.size) data = data.map((item, index) => (deep.has(index) ? null : item));
   const { data: limited, degraded } = limitAttachments(data, runtime().config.PARLEY_MAX_ATTACHMENT);
   const { items: clean, redactions } = runtime().config.PARLEY_REDACT ? await redactItems(limited) : { items: limited, redactions: 0 };
 
@@ -84,6 +87,10 @@ async function storeSync(id: string, secret: string | undefined, data: unknown[]
   const writes = new Map<string, ItemWrite>();
   const rejected: RejectedItem[] = [];
   clean.forEach((raw, index) => {
+    if (deep.has(index)) {
+      rejected.push({ index, type: null, issues: [{ path: "data", message: `items may nest at most ${MAX_ITEM_DEPTH} levels deep` }] });
+      return;
+    }
     const result = validateItem(raw);
     if (!result.ok) rejected.push({ index, type: result.type, issues: result.issues });
     else writes.set(result.key, { key: result.key, type: result.type, json: JSON.stringify(result.item) });

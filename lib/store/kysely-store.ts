@@ -1,7 +1,8 @@
 // One implementation of the Store contract over Kysely, shared by SQLite and PostgreSQL.
 // Only connection set-up and the post-delete scrub differ per database (see sqlite.ts, postgres.ts).
 import "server-only";
-import { type Kysely, Migrator, sql, type Generated } from "kysely";
+import { type Kysely, Migrator, sql, type Generated, type Transaction } from "kysely";
+import { unavailableFrom } from "./errors";
 import { migrationProvider } from "./migrations";
 import {
   ShareGoneError,
@@ -77,8 +78,29 @@ export class KyselyStore implements Store {
     afterDelete?: () => Promise<void>,
   ): Promise<KyselyStore> {
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    // A database that is down at start-up is "unavailable" (503 until it is back), not a broken migration.
+    if (error && unavailableFrom(kind, error)) throw unavailableFrom(kind, error);
     if (error) throw new Error(`database migration failed: ${String((error as Error).message ?? error)}`);
     return new KyselyStore(kind, db as Kysely<Database>, afterDelete);
+  }
+
+  /**
+   * One transaction that rethrows the error that ended it. SQLite rolls a transaction back by itself
+   * when a write or the COMMIT fails for lack of space or I/O (SQLITE_FULL, SQLITE_IOERR); Kysely's
+   * own ROLLBACK then fails with "no transaction is active", and in kysely's managed transaction that
+   * error replaces the real cause (a full disk answered 500, not 507). A controlled transaction
+   * releases its connection even when that ROLLBACK fails.
+   */
+  private async transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const trx = await this.db.startTransaction().execute();
+    try {
+      const result = await fn(trx);
+      await trx.commit().execute();
+      return result;
+    } catch (err) {
+      await trx.rollback().execute().catch(() => {});
+      throw err;
+    }
   }
 
   async createShare(share: NewShare): Promise<void> {
@@ -102,7 +124,7 @@ export class KyselyStore implements Store {
   }
 
   async upsertItems(id: string, items: ItemWrite[], options: UpsertOptions): Promise<ShareRecord> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.transaction(async (trx) => {
       // Bumping the version first takes the share's row lock (PostgreSQL), which serialises
       // concurrent syncs of one share without ever reading and rewriting a whole snapshot.
       const bumped = await trx
@@ -182,7 +204,7 @@ export class KyselyStore implements Store {
   }
 
   async deleteShare(id: string, now: number): Promise<boolean> {
-    const deleted = await this.db.transaction().execute(async (trx) => {
+    const deleted = await this.transaction(async (trx) => {
       const row = await trx
         .updateTable("shares")
         // The tombstone keeps only id, created and unshared-at: no session id, no usable secret.

@@ -4,16 +4,29 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
+import { translate } from "./errors";
+import { guardStore } from "./guarded";
 import { KyselyStore } from "./kysely-store";
+import type { Store } from "./types";
 
-export async function openSqliteStore(file: string): Promise<KyselyStore> {
+export async function openSqliteStore(file: string, options: { retryFor?: number } = {}): Promise<Store> {
+  try {
+    return guardStore(await open(file), options);
+  } catch (err) {
+    translate("sqlite", err);
+  }
+}
+
+async function open(file: string): Promise<KyselyStore> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL: an acknowledged sync survives power loss and kill -9; writes are rare enough to afford the fsync.
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // Short: better-sqlite3 waits for a lock synchronously, blocking every other request. Longer waits
+  // happen in guardStore (lib/store/guarded.ts), on timers, up to its bound.
+  sqlite.pragma("busy_timeout = 100");
   // Deleted conversations are overwritten with zeros instead of lingering in free pages.
   sqlite.pragma("secure_delete = ON");
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -34,7 +34,7 @@ export type UpsertOptions = {
   maxShareBytes: number;
 };
 
-// Both errors carry an explicit name: Next can bundle this module into more than one chunk, so
+// The errors carry an explicit name: Next can bundle this module into more than one chunk, so
 // `instanceof` fails across chunks in production, and class names are minified.
 export class ShareGoneError extends Error {
   override readonly name = "ShareGoneError";
@@ -47,6 +47,21 @@ export class ShareTooLargeError extends Error {
   override readonly name = "ShareTooLargeError";
   constructor(readonly bytes: number, readonly limit: number) {
     super(`share would hold ${bytes} bytes, over the ${limit} byte limit`);
+  }
+}
+
+export type UnavailableReason = "down" | "busy" | "full";
+
+/**
+ * The database cannot answer right now: unreachable or restarting ("down"), still locked or in a
+ * write conflict after bounded retries ("busy"), or out of disk ("full"). Adapters translate their
+ * drivers' errors into this (lib/store/errors.ts); the HTTP layer answers 503 (507 for "full"),
+ * never 500, because the request can succeed later without any change on the client's side.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = "StoreUnavailableError";
+  constructor(readonly reason: UnavailableReason, readonly detail: string) {
+    super(`the database is unavailable (${reason}): ${detail}`);
   }
 }
 

@@ -30,9 +30,19 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/**
+ * ISO 8601 for a `<time dateTime>`, or undefined when `ms` is no valid Date: clients may send any
+ * finite number (1e308 passes the schema), and toISOString() throws on it, which broke the page.
+ */
+export function isoTime(ms: number): string | undefined {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
 /** "25 Nov 2026, 11:58 UTC"; with `{ time: false }` the day only, "25 Nov 2026" (the card, the tags). */
 export function formatDate(ms: number, { time = true }: { time?: boolean } = {}): string {
   const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return time ? "unknown date, unknown time" : "unknown date";
   const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   if (!time) return day;
   const hh = String(d.getUTCHours()).padStart(2, "0");

@@ -93,6 +93,12 @@ describe("computeShareFacts on synthetic shares", () => {
     expect(from(undefined)).toBe("OpenCode session · 1 message");
   });
 
+  it("treats a time that is no valid Date (any finite number passes the schema) as unknown", () => {
+    const facts = computeShareFacts(buildConversation([session({ time: { created: 1e308 } })]));
+    expect(facts.createdAt).toBeNull();
+    expect(formatDate(8.64e15 + 1, { time: false })).toBe("unknown date");
+  });
+
   it("survives a share with no session item", () => {
     const facts = computeShareFacts(buildConversation([message("msg_9", "user")]));
     expect(facts).toMatchObject({ title: "", messageCount: 1, createdAt: 9 });

@@ -29,9 +29,13 @@ export function computeShareFacts(conversation: Conversation): ShareFacts {
     messageCount: messages.length,
     models: modelNames(conversation),
     files: filesChangedTotals(conversation),
-    createdAt: session?.time.created ?? messages[0]?.info.time.created ?? null,
+    createdAt: validTime(session?.time.created) ?? validTime(messages[0]?.info.time.created) ?? null,
   };
 }
+
+// A client may send any finite number as a time; one that is no valid Date (1e308) made the card
+// and the preview tags throw (a 500). Such a time is treated as unknown.
+const validTime = (ms: number | undefined) => (ms !== undefined && !Number.isNaN(new Date(ms).getTime()) ? ms : undefined);
 
 /** "A", "A & B", "A & 2 others"; "" when no model is known. */
 export function formatModels(models: string[]): string {

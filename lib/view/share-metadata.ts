@@ -2,6 +2,7 @@
 // Chat apps read only these, never run JavaScript, and Slack reads only the first 32 KB of the HTML.
 import type { Metadata } from "next";
 import { describeShare, formatMessages, formatModels, type ShareFacts } from "./share-facts";
+import { isoTime } from "./format";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -52,7 +53,7 @@ export function shareMetadata({ id, version, facts, baseUrl, siteName }: ShareMe
       description,
       url,
       images: [image],
-      ...(facts.createdAt !== null ? { publishedTime: new Date(facts.createdAt).toISOString() } : {}),
+      ...(facts.createdAt !== null && isoTime(facts.createdAt) ? { publishedTime: isoTime(facts.createdAt) } : {}),
     },
     twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
   };

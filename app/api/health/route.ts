@@ -1,5 +1,5 @@
-// GET /api/health – liveness plus a round trip to the store.
-import { json } from "@/lib/http/api";
+// GET /api/health – liveness plus a round trip to the store; 503 (JSON) while the database is down.
+import { ERROR_STATUS, json, methodNotAllowed, toErrorResponse } from "@/lib/http/api";
 import { runtime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,12 @@ export async function GET() {
     await store.getShare("health-check");
     return json({ ok: true, store: store.kind });
   } catch (err) {
-    console.error("[parley] health check failed", err);
-    return json({ ok: false, error: { code: "internal", message: "store unavailable" } }, 503);
+    const res = toErrorResponse(err);
+    // A load balancer reads any failure here as "take me out": never 500, always 503 or 507.
+    if (res.status !== ERROR_STATUS.internal) return res;
+    return json({ ok: false, error: { code: "unavailable", message: "store unavailable" } }, ERROR_STATUS.unavailable);
   }
 }
+
+const notAllowed = methodNotAllowed("GET", "HEAD");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };

@@ -1,5 +1,5 @@
 // POST /api/share – create a share for an OpenCode session; answers {id, url, secret} once.
-import { json, readJson, toErrorResponse } from "@/lib/http/api";
+import { json, readJson, toErrorResponse, methodNotAllowed } from "@/lib/http/api";
 import { createShareRequestSchema } from "@/lib/schema";
 import { createShare } from "@/lib/shares/shares";
 import { publicUrlFrom } from "@/lib/http/public-url";
@@ -16,3 +16,6 @@ export async function POST(req: Request) {
     return toErrorResponse(err);
   }
 }
+
+const notAllowed = methodNotAllowed("POST");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };

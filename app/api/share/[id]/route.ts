@@ -1,7 +1,7 @@
 // DELETE /api/share/:id – unshare: every stored item is deleted, a tombstone remains.
 // The secret comes in a JSON body (as the OpenCode client sends it) or as a Bearer token; the
 // operator's PARLEY_ADMIN_TOKEN, sent either way, unshares any share.
-import { bearerToken, json, readJson, toErrorResponse } from "@/lib/http/api";
+import { bearerToken, json, readJson, toErrorResponse, methodNotAllowed } from "@/lib/http/api";
 import { unshareRequestSchema } from "@/lib/schema";
 import { unshare } from "@/lib/shares/shares";
 
@@ -15,3 +15,6 @@ export async function DELETE(req: Request, ctx: RouteContext<"/api/share/[id]">)
     return toErrorResponse(err);
   }
 }
+
+const notAllowed = methodNotAllowed("DELETE");
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT, notAllowed as PATCH };

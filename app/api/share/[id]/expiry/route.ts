@@ -1,6 +1,6 @@
 // PUT /api/share/:id/expiry – set or clear a share's expiry (requires the share secret or the admin
 // token). Body: {secret, expiresAt: ISO time | epoch ms | null} or {secret, ttl: "30d"}.
-import { ApiError, bearerToken, json, readJson, toErrorResponse } from "@/lib/http/api";
+import { ApiError, bearerToken, json, readJson, toErrorResponse, methodNotAllowed } from "@/lib/http/api";
 import { parseDuration } from "@/lib/config";
 import { expiryRequestSchema } from "@/lib/schema";
 import { setShareExpiry } from "@/lib/shares/shares";
@@ -20,3 +20,6 @@ export async function PUT(req: Request, ctx: RouteContext<"/api/share/[id]/expir
     return toErrorResponse(err);
   }
 }
+
+const notAllowed = methodNotAllowed("PUT");
+export { notAllowed as GET, notAllowed as POST, notAllowed as DELETE, notAllowed as PATCH };

@@ -1,0 +1,52 @@
+// A fixed-seed sample of `npm run soak`'s fuzzer (soak/fuzz.ts, soak/fuzz-requests.ts): every
+// endpoint, method, id, secret, header, body and framing. No 5xx, every API 4xx in the error
+// model, no rejected request changes stored data, and the server is still up afterwards.
+import { expect, test } from "@playwright/test";
+import { runFuzz } from "../soak/fuzz";
+import { FUZZ_ENV } from "../soak/fuzz-env";
+import { sendRaw } from "../soak/raw-http";
+import { startServer } from "./support/server";
+
+test("400 fuzzed requests (seed 13): no 5xx, errors in the model, rejected requests change nothing", async () => {
+  test.setTimeout(180_000);
+  const server = await startServer({ env: FUZZ_ENV });
+  try {
+    const f = await runFuzz({ baseURL: server.baseURL, seed: 13, requests: 400, concurrency: 4, chunk: 200 });
+    expect(f.failures).toEqual([]);
+    expect(f.changedByRejected).toBe(0);
+    expect(f.requests).toBe(400);
+    expect(server.process.exitCode).toBeNull();
+    expect((await fetch(`${server.baseURL}/api/health`)).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("unknown API paths and methods answer in the error model (404, 405 with Allow)", async ({ baseURL }) => {
+  const port = Number(new URL(baseURL!).port);
+  const cases: [string, string, number, string][] = [
+    ["GET", "/api/nothing-here", 404, "not_found"],
+    ["POST", "/api/share/x/y/z", 404, "not_found"],
+    ["GET", "/api/share", 405, "method_not_allowed"],
+    ["PUT", "/api/share/abc/sync", 405, "method_not_allowed"],
+    ["POST", "/api/health", 405, "method_not_allowed"],
+  ];
+  for (const [method, path, status, code] of cases) {
+    const res = await sendRaw(port, { method, path, headers: [], body: Buffer.alloc(0) });
+    expect(res.kind, `${method} ${path}`).toBe("response");
+    if (res.kind !== "response") continue;
+    expect(res.status, `${method} ${path}`).toBe(status);
+    expect(JSON.parse(res.body.toString()).error.code).toBe(code);
+    if (status === 405) expect(res.headers.allow).toContain("OPTIONS");
+  }
+});
+
+// Next fails to decode a malformed percent-escape in a route parameter and answers 500 before any
+// handler of ours runs (GET /s/<id>/raw/%, /api/%). Only a server in front of Next can refuse these;
+// reported to the lead (issue 13), to be answered 400 by server.ts.
+test.fixme("a malformed percent-escape after the share id answers 400 JSON, not 500", async ({ baseURL }) => {
+  for (const path of ["/api/%", "/api/share/x/%ZZ", "/s/abc/raw/%", "/s/abc/file/%/1"]) {
+    const res = await fetch(`${baseURL}${path}`);
+    expect(res.status, path).toBe(400);
+  }
+});
