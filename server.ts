@@ -15,7 +15,8 @@ import { decodeSegment, handleShareRequest, matchSharePath } from "./lib/http/sh
 import { loadPageAssets, type PageAssets } from "./lib/page/assets";
 import { PrerenderQueue } from "./lib/page/prerender";
 import { publicUrlFrom } from "./lib/http/public-url";
-import { webHeaders } from "./lib/http/node-response";
+import { sendResponse, webHeaders } from "./lib/http/node-response";
+import { ApiError, toErrorResponse } from "./lib/http/api";
 import { startSweep } from "./lib/shares/sweep";
 import { startMetricsServer } from "./lib/ops/metrics";
 import { observeRequest } from "./lib/ops/request-log";
@@ -41,6 +42,9 @@ function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue
       const pathname = (req.url ?? "/").split("?")[0];
       const match = matchSharePath(pathname);
       if (match && (await handleShareRequest(req, res, match, assets))) return;
+      // Next decodes the path itself and answers a malformed escape with a 500: refuse it here (a
+      // malformed share id was answered above, as the 404 of an id that cannot exist).
+      if (decodeSegment(pathname) === null) return void (await sendResponse(req, res, toErrorResponse(new ApiError("bad_path", "The path has a malformed percent-escape"))));
       // An unshare or an expiry handled by Next: this process's caches (the share page's) go too.
       if (match?.id && !match.viewer && (req.method === "DELETE" || req.method === "PUT")) {
         const id = match.id;

@@ -44,9 +44,10 @@ test("unknown API paths and methods answer in the error model (404, 405 with All
 // Next fails to decode a malformed percent-escape in a route parameter and answers 500 before any
 // handler of ours runs (GET /s/<id>/raw/%, /api/%). Only a server in front of Next can refuse these;
 // reported to the lead (issue 13), to be answered 400 by server.ts.
-test.fixme("a malformed percent-escape after the share id answers 400 JSON, not 500", async ({ baseURL }) => {
+test("a malformed percent-escape after the share id answers 400 JSON, not 500", async ({ baseURL }) => {
   for (const path of ["/api/%", "/api/share/x/%ZZ", "/s/abc/raw/%", "/s/abc/file/%/1"]) {
     const res = await fetch(`${baseURL}${path}`);
     expect(res.status, path).toBe(400);
+    expect((await res.json()).error.code, path).toBe("bad_path");
   }
 });

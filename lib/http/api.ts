@@ -7,6 +7,7 @@ import { NOINDEX } from "./security-headers";
 import { formatBytes } from "../view/format";
 
 export const ERROR_STATUS = {
+  bad_path: 400,
   bad_json: 400,
   secret_missing: 401,
   secret_wrong: 403,

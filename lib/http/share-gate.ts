@@ -54,8 +54,8 @@ export async function handleShareRequest(req: IncomingMessage, res: ServerRespon
   try {
     state = match.id === null ? { status: "missing" } : await getShareState(match.id);
   } catch (error) {
-    console.error("[parley] reading a share's state failed:", error);
-    return answer(toErrorResponse(new ApiError("unavailable", "The database is unavailable; try again shortly", undefined, { "Retry-After": "5" })));
+    // A database that cannot answer now is a 503 (lib/store/errors.ts); anything else is a bug, a 500.
+    return answer(toErrorResponse(error));
   }
   if (state.status === "missing") {
     try {
