@@ -44,7 +44,8 @@ function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue
       if (match && (await handleShareRequest(req, res, match, assets))) return;
       // Next decodes the path itself and answers a malformed escape with a 500: refuse it here (a
       // malformed share id was answered above, as the 404 of an id that cannot exist).
-      if (decodeSegment(pathname) === null) return void (await sendResponse(req, res, toErrorResponse(new ApiError("bad_path", "The path has a malformed percent-escape"))));
+      if (decodeSegment(pathname) === null)
+        return void (await sendResponse(req, res, toErrorResponse(new ApiError("bad_path", "The path has a malformed percent-escape"))));
       // An unshare or an expiry handled by Next: this process's caches (the share page's) go too.
       if (match?.id && !match.viewer && (req.method === "DELETE" || req.method === "PUT")) {
         const id = match.id;

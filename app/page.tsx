@@ -8,8 +8,7 @@ export default function Home() {
     <main className="landing">
       <h1>{site}</h1>
       <p>
-        This server hosts shared OpenCode conversations for your team. Share links look like{" "}
-        <code>/s/&lt;id&gt;</code>; nothing here is listed or searchable.
+        This server hosts shared OpenCode conversations for your team. Share links look like <code>/s/&lt;id&gt;</code>; nothing here is listed or searchable.
       </p>
       <h2>Point OpenCode at it</h2>
       <p>

@@ -62,7 +62,10 @@ export async function waitFor(url: string, child: ChildProcess, options: { timeo
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    const ok = await fetch(url).then((r) => r.ok || Boolean(options.anyStatus), () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok || Boolean(options.anyStatus),
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }

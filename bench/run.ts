@@ -37,7 +37,9 @@ type Stat = ReturnType<typeof stat>;
 function ensureBuild() {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (fs.existsSync(buildId) && !args.has("--build")) {
-    log(`using the existing production build (${path.relative(ROOT, buildId)}, ${new Date(fs.statSync(buildId).mtimeMs).toISOString()}); pass --build to rebuild`);
+    log(
+      `using the existing production build (${path.relative(ROOT, buildId)}, ${new Date(fs.statSync(buildId).mtimeMs).toISOString()}); pass --build to rebuild`,
+    );
     return;
   }
   log("running next build ...");
@@ -46,7 +48,9 @@ function ensureBuild() {
 }
 
 async function createAndSync(base: string, items: Item[]): Promise<{ id: string; secret: string; syncMs: number; requests: number }> {
-  const created = (await (await fetch(`${base}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_bench" }) })).json()) as { id: string; secret: string };
+  const created = (await (
+    await fetch(`${base}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_bench" }) })
+  ).json()) as { id: string; secret: string };
   const start = performance.now();
   let batch: Item[] = [];
   let bytes = 0;
@@ -88,8 +92,14 @@ async function gzipOf(base: string, src: string): Promise<number> {
   return scriptCache.get(src)!;
 }
 
-async function clientJsGzip(base: string, html: string): Promise<{ bytes: number; scripts: number; files: Array<{ src: string; gzip: number }>; noModuleGzip: number }> {
-  const tags = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => ({ src: m[1].replace(/&amp;/g, "&"), noModule: /\snomodule(=|\s|>)/i.test(m[0]) }));
+async function clientJsGzip(
+  base: string,
+  html: string,
+): Promise<{ bytes: number; scripts: number; files: Array<{ src: string; gzip: number }>; noModuleGzip: number }> {
+  const tags = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => ({
+    src: m[1].replace(/&amp;/g, "&"),
+    noModule: /\snomodule(=|\s|>)/i.test(m[0]),
+  }));
   const srcs = [...new Set(tags.filter((t) => !t.noModule).map((t) => t.src))];
   let noModuleGzip = 0;
   for (const src of new Set(tags.filter((t) => t.noModule).map((t) => t.src))) noModuleGzip += await gzipOf(base, src);
@@ -153,7 +163,10 @@ async function benchTab(browser: Browser, url: string): Promise<TabStats> {
 async function benchSize(base: string, floorBase: string, floorDir: string, messages: number): Promise<SizeResult> {
   const items = syntheticSession(messages, 42 + messages);
   const samples = SAMPLES[messages];
-  const coldTtfb: number[] = [], coldTotal: number[] = [], fullSync: number[] = [], ogCold: number[] = [];
+  const coldTtfb: number[] = [],
+    coldTotal: number[] = [],
+    fullSync: number[] = [],
+    ogCold: number[] = [];
   let firstHtml: Buffer | null = null;
   let ogPath: string | null = null;
   let firstId = "";
@@ -201,7 +214,10 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
   // request, so noise from other work on the machine hits both alike.
   const html = firstHtml!;
   fs.writeFileSync(path.join(floorDir, `${messages}.html`), html);
-  const warmTtfb: number[] = [], warmTotal: number[] = [], floorTtfb: number[] = [], floorTotal: number[] = [];
+  const warmTtfb: number[] = [],
+    warmTotal: number[] = [],
+    floorTtfb: number[] = [],
+    floorTotal: number[] = [];
   await timedGet(`${floorBase}/${messages}.html`);
   for (let k = 0; k < samples.warm; k++) {
     const page = await timedGet(`${base}/s/${last.id}`);
@@ -216,7 +232,8 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
   // accepted; the floor sends the page pre-compressed (brotli 11) from a file beside it.
   fs.writeFileSync(path.join(floorDir, `${messages}.html.br`), brotliCompressSync(html));
   const agents = [new http.Agent({ keepAlive: true, maxSockets: 1 }), new http.Agent({ keepAlive: true, maxSockets: 1 })];
-  const browserWarm: number[] = [], browserFloor: number[] = [];
+  const browserWarm: number[] = [],
+    browserFloor: number[] = [];
   let browserWarmBytes = 0;
   await timedGet(`${base}/s/${last.id}`, BROWSER_HEADERS, agents[0]);
   await timedGet(`${floorBase}/${messages}.html`, BROWSER_HEADERS, agents[1]);
@@ -298,11 +315,19 @@ const pair = (s: Stat | null) => (s ? `${ms(s.p50)} / ${ms(s.p95)}` : "n/a");
 
 type Row = { metric: string; values: string[]; target?: string; pass?: boolean | null };
 
-function buildRows(sizes: SizeResult[], sync: Awaited<ReturnType<typeof benchSync>>, rss: number | null): { rows: Row[]; checks: Array<{ name: string; value: number; target: number; pass: boolean }> } {
+function buildRows(
+  sizes: SizeResult[],
+  sync: Awaited<ReturnType<typeof benchSync>>,
+  rss: number | null,
+): { rows: Row[]; checks: Array<{ name: string; value: number; target: number; pass: boolean }> } {
   const at = (n: number) => sizes.find((s) => s.messages === n)!;
   const checks = [
     { name: "warm 200-message view, total p50 / floor total p50", value: at(200).warmTotal.p50 / at(200).floorTotal.p50, target: 3 },
-    { name: "warm 200-message view as a browser fetches (keep-alive, br), total p50 / pre-compressed static p50", value: at(200).browserWarmTotal.p50 / at(200).browserFloorTotal.p50, target: 2 },
+    {
+      name: "warm 200-message view as a browser fetches (keep-alive, br), total p50 / pre-compressed static p50",
+      value: at(200).browserWarmTotal.p50 / at(200).browserFloorTotal.p50,
+      target: 2,
+    },
     { name: "cold 200-message view, total p50 (ms)", value: at(200).coldTotal.p50, target: 1000 },
     { name: "fresh 200-message share, first view 1 s after its sync, total p50 (ms)", value: at(200).freshAfterSync.p50, target: 80 },
     { name: "JavaScript on a share page, gzip (bytes)", value: Math.max(...sizes.map((s) => s.clientJsGzip)), target: 30 * 1024 },
@@ -316,24 +341,62 @@ function buildRows(sizes: SizeResult[], sync: Awaited<ReturnType<typeof benchSyn
   const rows: Row[] = [
     { metric: "share: items / JSON size", values: sizes.map((s) => `${s.items} / ${kb(s.storedBytes)}`) },
     { metric: "full sync of the share p50", values: sizes.map((s) => ms(s.fullSyncMs.p50)) },
-    { metric: "cold TTFB p50 / p95", values: sizes.map((s) => pair(s.coldTtfb)), target: "2000: < 300 ms (p50)", pass: pass("2,000-message share, first byte p50 cold") },
+    {
+      metric: "cold TTFB p50 / p95",
+      values: sizes.map((s) => pair(s.coldTtfb)),
+      target: "2000: < 300 ms (p50)",
+      pass: pass("2,000-message share, first byte p50 cold"),
+    },
     { metric: "cold total p50 / p95", values: sizes.map((s) => pair(s.coldTotal)), target: "200: < 1 s (p50)", pass: pass("cold 200") },
-    { metric: "fresh share, 1 s after its sync, total p50 / p95", values: sizes.map((s) => pair(s.freshAfterSync)), target: "200: <= 80 ms (p50)", pass: pass("fresh 200") },
-    { metric: "warm TTFB p50 / p95", values: sizes.map((s) => pair(s.warmTtfb)), target: "2000: < 300 ms (p50)", pass: pass("2,000-message share, first byte p50 warm") },
+    {
+      metric: "fresh share, 1 s after its sync, total p50 / p95",
+      values: sizes.map((s) => pair(s.freshAfterSync)),
+      target: "200: <= 80 ms (p50)",
+      pass: pass("fresh 200"),
+    },
+    {
+      metric: "warm TTFB p50 / p95",
+      values: sizes.map((s) => pair(s.warmTtfb)),
+      target: "2000: < 300 ms (p50)",
+      pass: pass("2,000-message share, first byte p50 warm"),
+    },
     { metric: "warm total p50 / p95", values: sizes.map((s) => pair(s.warmTotal)) },
     { metric: "floor TTFB p50 / p95", values: sizes.map((s) => pair(s.floorTtfb)) },
     { metric: "floor total p50 / p95", values: sizes.map((s) => pair(s.floorTotal)) },
-    { metric: "warm total p50 / floor p50", values: sizes.map((s) => `${(s.warmTotal.p50 / s.floorTotal.p50).toFixed(1)}x`), target: "200: <= 3x", pass: pass("warm 200-message view, total") },
+    {
+      metric: "warm total p50 / floor p50",
+      values: sizes.map((s) => `${(s.warmTotal.p50 / s.floorTotal.p50).toFixed(1)}x`),
+      target: "200: <= 3x",
+      pass: pass("warm 200-message view, total"),
+    },
     { metric: "browser-like warm total p50 (keep-alive, br)", values: sizes.map((s) => `${ms(s.browserWarmTotal.p50)} (${kb(s.browserWarmBytes)} br)`) },
     { metric: "pre-compressed static total p50 (same)", values: sizes.map((s) => ms(s.browserFloorTotal.p50)) },
-    { metric: "browser-like warm / pre-compressed static", values: sizes.map((s) => `${(s.browserWarmTotal.p50 / s.browserFloorTotal.p50).toFixed(1)}x`), target: "200: <= 2x", pass: pass("warm 200-message view as a browser") },
-    { metric: "HTML bytes, first response", values: sizes.map((s) => `${kb(s.htmlBytes)} (${kb(s.htmlGzipBytes)} gz)`), target: "200: < 1.5 MB", pass: pass("200-message share, first") },
-    { metric: "client JS gzip (files + inline)", values: sizes.map((s) => `${kb(s.clientJsGzip)} (${s.clientScripts} files)`), target: "< 150 KB", pass: pass("client JavaScript") },
+    {
+      metric: "browser-like warm / pre-compressed static",
+      values: sizes.map((s) => `${(s.browserWarmTotal.p50 / s.browserFloorTotal.p50).toFixed(1)}x`),
+      target: "200: <= 2x",
+      pass: pass("warm 200-message view as a browser"),
+    },
+    {
+      metric: "HTML bytes, first response",
+      values: sizes.map((s) => `${kb(s.htmlBytes)} (${kb(s.htmlGzipBytes)} gz)`),
+      target: "200: < 1.5 MB",
+      pass: pass("200-message share, first"),
+    },
+    {
+      metric: "client JS gzip (files + inline)",
+      values: sizes.map((s) => `${kb(s.clientJsGzip)} (${s.clientScripts} files)`),
+      target: "< 150 KB",
+      pass: pass("client JavaScript"),
+    },
     { metric: "+ noModule polyfills, not fetched", values: sizes.map((s) => kb(s.noModuleGzip)) },
     { metric: "preview image cold p50 / p95", values: sizes.map((s) => pair(s.ogCold)) },
     { metric: "preview image warm p50 / p95", values: sizes.map((s) => pair(s.ogWarm)) },
     { metric: "largest tool output, raw URL p50 / p95", values: sizes.map((s) => pair(s.rawOutput)) },
-    { metric: "tab: first paint / interactive p50", values: sizes.map((s) => (s.tab ? `${ms(s.tab.firstPaintMs.p50)} / ${ms(s.tab.interactiveMs.p50)}` : "n/a")) },
+    {
+      metric: "tab: first paint / interactive p50",
+      values: sizes.map((s) => (s.tab ? `${ms(s.tab.firstPaintMs.p50)} / ${ms(s.tab.interactiveMs.p50)}` : "n/a")),
+    },
     { metric: "tab: load event p50", values: sizes.map((s) => (s.tab ? ms(s.tab.loadMs.p50) : "n/a")) },
     { metric: "tab: longest task / blocking p50", values: sizes.map((s) => (s.tab ? `${ms(s.tab.longestTaskMs.p50)} / ${ms(s.tab.blockingMs.p50)}` : "n/a")) },
     { metric: "tab: DOM elements", values: sizes.map((s) => (s.tab ? String(s.tab.domElements) : "n/a")) },
@@ -351,7 +414,10 @@ function printTable(rows: Row[]) {
   const perSize = rows.filter((r) => r.values.length > 1);
   print(["metric", "10 msgs", "200 msgs", "2000 msgs", "target", "result"], perSize);
   console.log("");
-  print(["metric", "value", "target", "result"], rows.filter((r) => r.values.length === 1));
+  print(
+    ["metric", "value", "target", "result"],
+    rows.filter((r) => r.values.length === 1),
+  );
 }
 
 function print(head: string[], rows: Row[]) {
@@ -375,7 +441,15 @@ async function main() {
   const floorPort = await freePortIn(3300, 3399, [port]);
   const base = `http://127.0.0.1:${port}`;
   const floorBase = `http://127.0.0.1:${floorPort}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PARLEY_DATA_DIR: dataDir, PARLEY_PUBLIC_URL: base, PORT: String(port), HOST: "127.0.0.1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_PUBLIC_URL: base,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+  };
   delete env.DATABASE_URL; // the default deployment: SQLite in PARLEY_DATA_DIR
   const server = spawn(process.execPath, ["dist/server.js"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
   const floor = startStaticServer(floorDir, floorPort);
@@ -421,11 +495,24 @@ async function main() {
     }
 
     const { rows, checks } = buildRows(sizes, sync, rss);
-    console.log(`\nParley bench (${QUICK ? "quick" : "full"}), ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    console.log(
+      `\nParley bench (${QUICK ? "quick" : "full"}), ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+    );
     printTable(rows);
     const outDir = path.join(ROOT, "bench", "results");
     fs.mkdirSync(outDir, { recursive: true });
-    const result = { when: new Date().toISOString(), quick: QUICK, node: process.version, cpus: os.cpus().length, durationMs: Date.now() - started, sizes, sync, serverRssBytes: rss, checks, table: rows };
+    const result = {
+      when: new Date().toISOString(),
+      quick: QUICK,
+      node: process.version,
+      cpus: os.cpus().length,
+      durationMs: Date.now() - started,
+      sizes,
+      sync,
+      serverRssBytes: rss,
+      checks,
+      table: rows,
+    };
     fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(result, null, 2));
     console.log(`\n${checks.filter((c) => c.pass).length}/${checks.length} targets met; figures in bench/results/latest.json`);
   } finally {

@@ -47,10 +47,13 @@ async function main() {
     }
     console.log(`\n${n} messages, ${SAMPLES} cold and ${SAMPLES * 3} warm samples each (p50 / p95 ms)`);
     console.log("| server | cold TTFB | cold total | warm total | page bytes |\n|---|---|---|---|---|");
-    for (const [base, f] of figures) console.log(`| ${base} | ${ms(f.coldTtfb)} | ${ms(f.coldTotal)} | ${ms(f.warmTotal)} | ${(f.bytes / 1e6).toFixed(2)} MB |`);
+    for (const [base, f] of figures)
+      console.log(`| ${base} | ${ms(f.coldTtfb)} | ${ms(f.coldTotal)} | ${ms(f.warmTotal)} | ${(f.bytes / 1e6).toFixed(2)} MB |`);
     const [fa, fb] = [figures.get(a)!, figures.get(b)!];
     const ratio = (xs: number[], ys: number[]) => (percentile(ys, 50) / percentile(xs, 50)).toFixed(2);
-    console.log(`B / A at p50: cold TTFB ${ratio(fa.coldTtfb, fb.coldTtfb)}x, cold total ${ratio(fa.coldTotal, fb.coldTotal)}x, warm total ${ratio(fa.warmTotal, fb.warmTotal)}x, bytes ${(fb.bytes / fa.bytes).toFixed(2)}x`);
+    console.log(
+      `B / A at p50: cold TTFB ${ratio(fa.coldTtfb, fb.coldTtfb)}x, cold total ${ratio(fa.coldTotal, fb.coldTotal)}x, warm total ${ratio(fa.warmTotal, fb.warmTotal)}x, bytes ${(fb.bytes / fa.bytes).toFixed(2)}x`,
+    );
   }
 }
 

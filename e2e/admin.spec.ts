@@ -71,9 +71,14 @@ test.describe("npm run admin", () => {
     await fetch(`${server.baseURL}/api/share/${other.id}/sync`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ secret: other.secret, data: [{ type: "part", data: { id: "prt_marker", messageID: "msg_marker", sessionID: "ses_x", type: "text", text: unique } }] }),
+      body: JSON.stringify({
+        secret: other.secret,
+        data: [{ type: "part", data: { id: "prt_marker", messageID: "msg_marker", sessionID: "ses_x", type: "text", text: unique } }],
+      }),
     });
-    expect(fs.readFileSync(path.join(server.dataDir, "parley.db")).includes(unique) || fs.readFileSync(path.join(server.dataDir, "parley.db-wal")).includes(unique)).toBe(true);
+    expect(
+      fs.readFileSync(path.join(server.dataDir, "parley.db")).includes(unique) || fs.readFileSync(path.join(server.dataDir, "parley.db-wal")).includes(unique),
+    ).toBe(true);
     expect((await npmRun("admin", ["unshare", other.id], env)).status).toBe(0);
     const files = ["parley.db", "parley.db-wal"].map((f) => path.join(server.dataDir, f)).filter((f) => fs.existsSync(f));
     for (const f of files) expect(fs.readFileSync(f).includes(unique), f).toBe(false);
@@ -85,7 +90,12 @@ test.describe("npm run admin", () => {
     try {
       const share = await replay(own.baseURL, "aborted");
       expect((await fetch(`${own.baseURL}/s/${share.id}`)).status).toBe(200);
-      const res = await npmRun("admin", ["unshare", share.id], { PARLEY_DATA_DIR: own.dataDir, PARLEY_ADMIN_TOKEN: token, HOST: "127.0.0.1", PORT: new URL(own.baseURL).port });
+      const res = await npmRun("admin", ["unshare", share.id], {
+        PARLEY_DATA_DIR: own.dataDir,
+        PARLEY_ADMIN_TOKEN: token,
+        HOST: "127.0.0.1",
+        PORT: new URL(own.baseURL).port,
+      });
       expect(res.status).toBe(0);
       expect(res.stdout).toContain("(by the running server, which dropped its caches)");
       expect((await fetch(`${own.baseURL}/s/${share.id}`)).status).toBe(410);

@@ -41,7 +41,10 @@ test("an online backup taken during syncs restores to a working server", async (
     fs.copyFileSync(file, path.join(restoreDir, "parley.db"));
     const restored = await startServer({ dataDir: restoreDir });
     try {
-      for (const [share, data] of [[tour, before.tour], [attachment, before.attachment]] as const) {
+      for (const [share, data] of [
+        [tour, before.tour],
+        [attachment, before.attachment],
+      ] as const) {
         const res = await fetch(`${restored.baseURL}/api/share/${share.id}/data`);
         expect(res.status).toBe(200);
         const have = byKey(await res.json());

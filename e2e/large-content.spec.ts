@@ -127,7 +127,9 @@ test("a reader who leaves a long page early stops its rendering; one who stays g
       );
       req.on("error", reject);
     });
-    await expect.poll(() => server.output(), { timeout: 20_000 }).toMatch(new RegExp(`stopped rendering share ${left.slice(0, 6)}… after turn \\d+: the reader went away`));
+    await expect
+      .poll(() => server.output(), { timeout: 20_000 })
+      .toMatch(new RegExp(`stopped rendering share ${left.slice(0, 6)}… after turn \\d+: the reader went away`));
     const stayed = await seed(server.baseURL, items);
     const html = await (await fetch(`${server.baseURL}/s/${stayed}`)).text();
     const turns = items.filter((i) => i.type === "message" && i.data.role === "user").length;

@@ -9,11 +9,19 @@ type Share = { id: string; url: string; secret: string };
 const MiB = 1024 * 1024;
 
 async function createShare(baseURL: string): Promise<Share> {
-  const res = await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_limits" }) });
+  const res = await fetch(`${baseURL}/api/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sessionID: "ses_limits" }),
+  });
   return res.json();
 }
 const sync = (baseURL: string, share: Share, data: unknown[]) =>
-  fetch(`${baseURL}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data }) });
+  fetch(`${baseURL}/api/share/${share.id}/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ secret: share.secret, data }),
+  });
 const storedData = async (baseURL: string, share: Share): Promise<DataItem[]> => (await fetch(`${baseURL}/api/share/${share.id}/data`)).json();
 const textPart = (id: string, text: string) => ({ type: "part", data: { id, sessionID: "ses_limits", messageID: "msg_1", type: "text", text } });
 
@@ -23,14 +31,18 @@ const textPart = (id: string, text: string) => ({ type: "part", data: { id, sess
  */
 function postWithDeclaredLength(baseURL: string, path: string, declared: number, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${baseURL}${path}`, { method: "POST", headers: { "content-type": "application/json", "content-length": String(declared) } }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => {
-        req.destroy();
-        resolve({ status: res.statusCode!, body: text });
-      });
-    });
+    const req = http.request(
+      `${baseURL}${path}`,
+      { method: "POST", headers: { "content-type": "application/json", "content-length": String(declared) } },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode!, body: text });
+        });
+      },
+    );
     req.on("error", reject);
     req.write(body);
   });
@@ -62,7 +74,12 @@ test("a Content-Length over PARLEY_MAX_BODY (64 MiB) -> 413 before the body is r
   await sync(baseURL!, share, [textPart("prt_1", "kept")]);
   const before = await storedData(baseURL!, share);
   const declared = 64 * MiB + 1;
-  const res = await postWithDeclaredLength(baseURL!, `/api/share/${share.id}/sync`, declared, JSON.stringify({ secret: share.secret, data: [textPart("prt_2", "never")] }));
+  const res = await postWithDeclaredLength(
+    baseURL!,
+    `/api/share/${share.id}/sync`,
+    declared,
+    JSON.stringify({ secret: share.secret, data: [textPart("prt_2", "never")] }),
+  );
   expect(res.status).toBe(413);
   const body = JSON.parse(res.body);
   expect(body.error.code).toBe("too_large");
@@ -97,7 +114,15 @@ test.describe("on a server with small limits", () => {
     const originalBytes = Buffer.from(String(screenshot.data.url).split(",")[1], "base64").length;
     expect(degraded.length).toBeGreaterThanOrEqual(1); // the client re-sends the part on later syncs
     for (const d of degraded) {
-      expect(d).toMatchObject({ key: `part/${screenshot.data.messageID}/${screenshot.data.id}`, path: "data.url", filename: "huge-screenshot.png", mime: "image/jpeg", reason: "too_large", originalBytes, limitBytes: MiB });
+      expect(d).toMatchObject({
+        key: `part/${screenshot.data.messageID}/${screenshot.data.id}`,
+        path: "data.url",
+        filename: "huge-screenshot.png",
+        mime: "image/jpeg",
+        reason: "too_large",
+        originalBytes,
+        limitBytes: MiB,
+      });
     }
 
     const stored = await storedData(base, share);

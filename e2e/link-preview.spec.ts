@@ -65,7 +65,11 @@ async function expectCard(url: string, ua: string) {
 
 type Share = { id: string; secret: string };
 async function syntheticShare(baseURL: string, title: string, firstMessage = "Hello", version = 1): Promise<Share> {
-  const created = await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_og" }) });
+  const created = await fetch(`${baseURL}/api/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sessionID: "ses_og" }),
+  });
   const share = (await created.json()) as Share;
   await syncTitle(baseURL, share, title, firstMessage, version);
   return share;
@@ -73,11 +77,18 @@ async function syntheticShare(baseURL: string, title: string, firstMessage = "He
 async function syncTitle(baseURL: string, share: Share, title: string, firstMessage = "Hello", version = 1) {
   const data = [
     { type: "session", data: { id: "ses_og", title, time: { created: Date.UTC(2026, 0, 15) } } },
-    { type: "message", data: { id: "msg_1", sessionID: "ses_og", role: "user", time: { created: 1 }, model: { providerID: "anthropic", modelID: "claude-sonnet-4.5" } } },
+    {
+      type: "message",
+      data: { id: "msg_1", sessionID: "ses_og", role: "user", time: { created: 1 }, model: { providerID: "anthropic", modelID: "claude-sonnet-4.5" } },
+    },
     { type: "part", data: { id: "prt_1", sessionID: "ses_og", messageID: "msg_1", type: "text", text: firstMessage } },
     { type: "message", data: { id: "msg_2", sessionID: "ses_og", role: "assistant", time: { created: 2 }, providerID: "openai", modelID: `gpt-${version}` } },
   ];
-  const res = await fetch(`${baseURL}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data }) });
+  const res = await fetch(`${baseURL}/api/share/${share.id}/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ secret: share.secret, data }),
+  });
   expect(res.status).toBe(200);
 }
 

@@ -11,7 +11,12 @@ import { startServer, type TestServer } from "./support/server";
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
-function request(proxy: Nginx, method: string, path: string, options: { body?: string | Buffer; from?: string; headers?: Record<string, string>; host?: string } = {}): Promise<Answer> {
+function request(
+  proxy: Nginx,
+  method: string,
+  path: string,
+  options: { body?: string | Buffer; from?: string; headers?: Record<string, string>; host?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = https.request(
       {
@@ -61,7 +66,10 @@ test.describe("behind nginx with TLS", () => {
     expect(share.url).toBe(`${origin}/s/${share.id}`);
     const sync = await request(proxy, "POST", `/api/share/${share.id}/sync`, {
       from: "127.0.0.4",
-      body: JSON.stringify({ secret: share.secret, data: [{ type: "session", data: { id: "ses_x", title: "Behind nginx", time: { created: 1, updated: 2 } } }] }),
+      body: JSON.stringify({
+        secret: share.secret,
+        data: [{ type: "session", data: { id: "ses_x", title: "Behind nginx", time: { created: 1, updated: 2 } } }],
+      }),
     });
     expect(sync.status).toBe(200);
     const page = await request(proxy, "GET", `/s/${share.id}`, { from: "127.0.0.4", headers: { accept: "text/html" } });

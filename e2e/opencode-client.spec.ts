@@ -5,19 +5,11 @@ import { expect, test, type TestInfo } from "@playwright/test";
 import { byKey, type DataItem } from "./support/fixtures";
 import { startMockModel, type MockModel } from "./support/mock-model";
 import { findOpencode, opencodeConfig, Sandbox, type MessageWithParts, type OpencodeServer, type SessionInfo } from "./support/opencode";
-import {
-  AUTO_ANSWER,
-  AUTO_PROMPT,
-  FINAL_HEADING,
-  FINAL_TEXT,
-  TOUR_PROMPT,
-  tourScripts,
-} from "./support/opencode-script";
+import { AUTO_ANSWER, AUTO_PROMPT, FINAL_HEADING, FINAL_TEXT, TOUR_PROMPT, tourScripts } from "./support/opencode-script";
 
 const opencode = findOpencode();
 if ("skip" in opencode) console.warn(`opencode-client.spec.ts skipped: ${opencode.skip}`);
 const TITLE = "Tour of the greeter project";
-
 
 const parleyURL = (info: TestInfo) => info.project.use.baseURL!;
 
@@ -48,7 +40,11 @@ function differences(client: Map<string, unknown>, parley: Map<string, DataItem>
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
   return value;
 }
 

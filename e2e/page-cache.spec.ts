@@ -12,23 +12,27 @@ const BROWSER = { "accept-encoding": "gzip, deflate, br" };
 
 /** GETs without decoding (fetch would decode), so the bytes on the wire can be compared. */
 function view(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; header: (name: string) => string | null; body: Buffer; html: string; encoding: string | null; cache: string | null }>((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const header = (name: string) => {
-          const v = res.headers[name.toLowerCase()];
-          return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
-        };
-        const encoding = header("content-encoding");
-        const html = (encoding === "br" ? zlib.brotliDecompressSync(body) : encoding === "gzip" ? zlib.gunzipSync(body) : body).toString("utf8");
-        resolve({ status: res.statusCode ?? 0, header, body, html, encoding, cache: header("x-parley-cache") });
-      });
-      res.on("error", reject);
-    }).on("error", reject);
-  });
+  return new Promise<{ status: number; header: (name: string) => string | null; body: Buffer; html: string; encoding: string | null; cache: string | null }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            const body = Buffer.concat(chunks);
+            const header = (name: string) => {
+              const v = res.headers[name.toLowerCase()];
+              return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+            };
+            const encoding = header("content-encoding");
+            const html = (encoding === "br" ? zlib.brotliDecompressSync(body) : encoding === "gzip" ? zlib.gunzipSync(body) : body).toString("utf8");
+            resolve({ status: res.statusCode ?? 0, header, body, html, encoding, cache: header("x-parley-cache") });
+          });
+          res.on("error", reject);
+        })
+        .on("error", reject);
+    },
+  );
 }
 
 /** The first view renders; the page is kept once it is compressed, a moment after the response ends. */
@@ -62,7 +66,16 @@ test("a repeat view is the stored page: the same bytes for every reader, in brot
   expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
   expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
   expect(csp).not.toMatch(/nonce|unsafe-eval/);
-  for (const h of ["cache-control", "x-robots-tag", "referrer-policy", "x-frame-options", "x-content-type-options", "content-type", "permissions-policy", "content-security-policy"]) {
+  for (const h of [
+    "cache-control",
+    "x-robots-tag",
+    "referrer-policy",
+    "x-frame-options",
+    "x-content-type-options",
+    "content-type",
+    "permissions-policy",
+    "content-security-policy",
+  ]) {
     expect(br.header(h), h).toBe(first.header(h));
   }
   expect(br.header("cache-control")).toContain("no-store");
@@ -119,7 +132,11 @@ test("a sync is shown on the next view, and an unshare answers 410 at once", asy
   const data = (await (await fetch(`${baseURL}/api/share/${share.id}/data`)).json()) as { type: string; data: { id: string; sessionID: string } }[];
   const message = data.find((i) => i.type === "message")!.data;
   const part = { type: "part", data: { id: "prt_zzcache", sessionID: message.sessionID, messageID: message.id, type: "text", text: marker } };
-  const synced = await fetch(`${baseURL}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data: [part] }) });
+  const synced = await fetch(`${baseURL}/api/share/${share.id}/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ secret: share.secret, data: [part] }),
+  });
   expect(synced.status).toBe(200);
   expect(cached.html).not.toContain(marker);
   const after = await view(url, BROWSER);

@@ -83,7 +83,11 @@ test.describe("a Parley server on PostgreSQL", () => {
       const data = (await (await fetch(`${other.baseURL}/api/share/${share.id}/data`)).json()) as { type: string; data: { id: string; sessionID: string } }[];
       const message = data.find((i) => i.type === "message")!.data;
       const part = { type: "part", data: { id: "prt_zzother", sessionID: message.sessionID, messageID: message.id, type: "text", text: marker } };
-      const synced = await fetch(`${other.baseURL}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data: [part] }) });
+      const synced = await fetch(`${other.baseURL}/api/share/${share.id}/sync`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ secret: share.secret, data: [part] }),
+      });
       expect(synced.status).toBe(200);
       const after = await view(server.baseURL);
       expect(after.cache).toBe("miss");

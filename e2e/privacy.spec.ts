@@ -11,7 +11,11 @@ type Share = { id: string; url: string; secret: string };
 const MISSING = "AAAAAAAAAAAAAAAAAAAAAAAA";
 
 async function create(baseURL: string): Promise<Share> {
-  const res = await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_priv" }) });
+  const res = await fetch(`${baseURL}/api/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sessionID: "ses_priv" }),
+  });
   expect(res.status).toBe(201);
   return res.json();
 }
@@ -19,7 +23,11 @@ const session = (title: string) => ({ type: "session", data: { id: "ses_priv", t
 const message = { type: "message", data: { id: "msg_1", sessionID: "ses_priv", role: "user", time: { created: 3 } } };
 const text = (id: string, t: string) => ({ type: "part", data: { id, sessionID: "ses_priv", messageID: "msg_1", type: "text", text: t } });
 async function sync(baseURL: string, share: Share, data: unknown[]) {
-  const res = await fetch(`${baseURL}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data }) });
+  const res = await fetch(`${baseURL}/api/share/${share.id}/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ secret: share.secret, data }),
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -32,8 +40,16 @@ test("every response under /s, /share and /api/share is noindex: page, 404, 410,
   const gone = await create(baseURL!);
   expect((await unshare(baseURL!, gone)).status).toBe(200);
   const urls = [
-    `/s/${share.id}`, `/share/${share.id}`, `/s/${MISSING}`, `/share/${MISSING}`, `/s/${gone.id}`, `/share/${gone.id}`,
-    `/s/${gone.id}/opengraph-image`, `/s/${share.id}/no-such-sub-path`, `/api/share/${share.id}/data`, `/api/share/${MISSING}/data`,
+    `/s/${share.id}`,
+    `/share/${share.id}`,
+    `/s/${MISSING}`,
+    `/share/${MISSING}`,
+    `/s/${gone.id}`,
+    `/share/${gone.id}`,
+    `/s/${gone.id}/opengraph-image`,
+    `/s/${share.id}/no-such-sub-path`,
+    `/api/share/${share.id}/data`,
+    `/api/share/${MISSING}/data`,
     `/api/share/${gone.id}/data`,
   ];
   for (const url of urls) {
@@ -42,7 +58,10 @@ test("every response under /s, /share and /api/share is noindex: page, 404, 410,
   }
 });
 
-test("the viewer page carries the robots meta tag, no-store, and the security headers; its CSP allows only the page's own script, by hash", async ({ baseURL, page }) => {
+test("the viewer page carries the robots meta tag, no-store, and the security headers; its CSP allows only the page's own script, by hash", async ({
+  baseURL,
+  page,
+}) => {
   const share = await create(baseURL!);
   await sync(baseURL!, share, [session("Headers"), message, text("prt_1", "hello")]);
   const res = await page.goto(`/s/${share.id}`);
@@ -111,7 +130,8 @@ test("per-share expiry: set with the secret, 410 from the moment it expires, the
   const canary = `expiring-${Date.now()}`;
   const share = await create(baseURL!);
   await sync(baseURL!, share, [session(canary), message]);
-  const put = (body: unknown) => fetch(`${baseURL}/api/share/${share.id}/expiry`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const put = (body: unknown) =>
+    fetch(`${baseURL}/api/share/${share.id}/expiry`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   expect((await put({ expiresAt: null })).status).toBe(401);
   expect((await put({ secret: "wrong", ttl: "1d" })).status).toBe(403);
   expect((await put({ secret: share.secret, ttl: "soon" })).status).toBe(422);
@@ -144,7 +164,9 @@ test("credentials are redacted before storage and the sync result counts them", 
   const share = await create(baseURL!);
   const key = "ghp_" + "Zq9".repeat(12);
   const result = await sync(baseURL!, share, [
-    session("Deploy"), message, text("prt_1", `use ${key} and postgres://app:S3cretPassw0rd@db/x`),
+    session("Deploy"),
+    message,
+    text("prt_1", `use ${key} and postgres://app:S3cretPassw0rd@db/x`),
     { type: "model", data: [{ id: "m", providerID: "p", headers: { Authorization: "Bearer abc" }, options: { apiKey: "k" } }] },
   ]);
   expect(result.redactions).toBe(4);

@@ -48,7 +48,11 @@ test("lookups of unknown ids count, then 429 with Retry-After and noindex, forge
 test("a live share stays reachable for a client that is over the lookup limit", async () => {
   const other = await startServer({ env: { PARLEY_RATE_LOOKUP: "2/1m" } });
   try {
-    const create = await fetch(`${other.baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_live" }) });
+    const create = await fetch(`${other.baseURL}/api/share`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sessionID: "ses_live" }),
+    });
     const share = await create.json();
     await fetch(`${other.baseURL}/api/share/${share.id}/sync`, {
       method: "POST",

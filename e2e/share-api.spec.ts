@@ -13,7 +13,11 @@ const message = (id: string) => ({ type: "message", data: { id, sessionID: "ses_
 const textPart = (id: string, text: string) => ({ type: "part", data: { id, sessionID: "ses_e2e", messageID: "msg_1", type: "text", text } });
 
 async function sync(baseURL: string, id: string, body: unknown, raw?: string) {
-  const res = await fetch(`${baseURL}/api/share/${id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: raw ?? JSON.stringify(body) });
+  const res = await fetch(`${baseURL}/api/share/${id}/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: raw ?? JSON.stringify(body),
+  });
   return { res, body: await res.json() };
 }
 const data = async (baseURL: string, id: string) => (await fetch(`${baseURL}/api/share/${id}/data`)).json();
@@ -35,7 +39,10 @@ test("POST /api/share accepts sessionId and builds the url from forwarded header
 
 test("create -> sync -> page shows the title -> unshare -> data answers 410", async ({ baseURL, page }) => {
   const { share } = await create(baseURL!);
-  const synced = await sync(baseURL!, share.id, { secret: share.secret, data: [session("Fixing the flaky test"), message("msg_1"), textPart("prt_1", "hello there")] });
+  const synced = await sync(baseURL!, share.id, {
+    secret: share.secret,
+    data: [session("Fixing the flaky test"), message("msg_1"), textPart("prt_1", "hello there")],
+  });
   expect(synced.res.status).toBe(200);
   expect(synced.body).toMatchObject({ ok: true, stored: 3, rejected: [], version: 1 });
 
@@ -43,7 +50,11 @@ test("create -> sync -> page shows the title -> unshare -> data answers 410", as
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fixing the flaky test");
   await expect(page.getByText("hello there")).toBeVisible();
 
-  const del = await fetch(`${baseURL}/api/share/${share.id}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret }) });
+  const del = await fetch(`${baseURL}/api/share/${share.id}`, {
+    method: "DELETE",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ secret: share.secret }),
+  });
   expect(del.status).toBe(200);
   const gone = await fetch(`${baseURL}/api/share/${share.id}/data`);
   expect(gone.status).toBe(410);
@@ -59,7 +70,10 @@ test("DELETE accepts the secret as a Bearer token", async ({ baseURL }) => {
 
 test("a batch with invalid items stores the valid ones and reports the rest by index", async ({ baseURL }) => {
   const { share } = await create(baseURL!);
-  const badTool = { type: "part", data: { id: "prt_2", sessionID: "ses_e2e", messageID: "msg_1", type: "tool", callID: "c", tool: "bash", state: { status: "exploded" } } };
+  const badTool = {
+    type: "part",
+    data: { id: "prt_2", sessionID: "ses_e2e", messageID: "msg_1", type: "tool", callID: "c", tool: "bash", state: { status: "exploded" } },
+  };
   const future = { type: "timeline", data: { id: "tl_1", events: [1, 2, 3] } };
   const futurePart = { type: "part", data: { id: "prt_3", sessionID: "ses_e2e", messageID: "msg_1", type: "hologram", beams: 3 } };
   const { res, body } = await sync(baseURL!, share.id, {

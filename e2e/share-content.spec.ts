@@ -95,7 +95,11 @@ test("GET /s/:id/file/:partId/:n serves a tool state's attachment; other indexes
 });
 
 test("SVG and HTML attachments are downloads under a sandbox CSP, never rendered inline", async ({ baseURL }) => {
-  const create = await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_svg" }) });
+  const create = await fetch(`${baseURL}/api/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sessionID: "ses_svg" }),
+  });
   const share = await create.json();
   const file = (id: string, mime: string, filename: string, body: string) => ({
     type: "part",
@@ -107,7 +111,10 @@ test("SVG and HTML attachments are downloads under a sandbox CSP, never rendered
     method: "POST",
     body: JSON.stringify({ secret: share.secret, data: [file("prt_svg", "image/svg+xml", "logo.svg", svg), file("prt_html", "text/html", "page.html", html)] }),
   });
-  for (const [id, mime, name] of [["prt_svg", "image/svg+xml", "logo.svg"], ["prt_html", "text/html", "page.html"]]) {
+  for (const [id, mime, name] of [
+    ["prt_svg", "image/svg+xml", "logo.svg"],
+    ["prt_html", "text/html", "page.html"],
+  ]) {
     const res = await fetch(`${baseURL}${attachmentUrl(share.id, id)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(mime);

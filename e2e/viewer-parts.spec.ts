@@ -144,11 +144,21 @@ const M = (id: string, role: string, extra: Record<string, unknown> = {}): Item 
 });
 const P = (id: string, messageID: string, data: Record<string, unknown>): Item => ({ type: "part", data: { id, sessionID: S, messageID, ...data } });
 const T = (id: string, tool: string, state: Record<string, unknown>) => P(id, "msg_02", { type: "tool", callID: id, tool, state });
-const done = (input: Record<string, unknown>, output: string, metadata: Record<string, unknown> = {}) => ({ status: "completed", input, output, title: "", metadata, time: { start: 1, end: 3500 } });
+const done = (input: Record<string, unknown>, output: string, metadata: Record<string, unknown> = {}) => ({
+  status: "completed",
+  input,
+  output,
+  title: "",
+  metadata,
+  time: { start: 1, end: 3500 },
+});
 
 const SYNTHETIC: Item[] = [
   { type: "session", data: { id: S, title: "Synthetic coverage", directory: "/w/p", version: "1.19.0", time: { created: 1000, updated: 9000 } } },
-  { type: "session_diff", data: [{ path: "lib/a.ts", status: "modified", additions: 1, deletions: 1, patch: "--- a/lib/a.ts\n+++ b/lib/a.ts\n@@ -1 +1 @@\n-old\n+new\n" }] },
+  {
+    type: "session_diff",
+    data: [{ path: "lib/a.ts", status: "modified", additions: 1, deletions: 1, patch: "--- a/lib/a.ts\n+++ b/lib/a.ts\n@@ -1 +1 @@\n-old\n+new\n" }],
+  },
   M("msg_01", "user"),
   P("prt_01", "msg_01", { type: "text", text: "Key is [REDACTED:aws-access-key] and\n\n  indented   spaces\n" + "line\n".repeat(30) }),
   P("prt_02", "msg_01", { type: "agent", name: "reviewer" }),

@@ -40,7 +40,15 @@ for (const scenario of SCENARIOS) {
         await expect(page.locator("html")).toHaveAttribute("data-copy-ready", "");
         const results = await new AxeBuilder({ page }).analyze();
         const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(bad.map((v) => `${colorScheme} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+        expect(
+          bad.map(
+            (v) =>
+              `${colorScheme} ${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(" "))
+                .join(" | ")}`,
+          ),
+        ).toEqual([]);
         await context.close();
       }
     });

@@ -20,7 +20,9 @@ const PAYLOADS = [
 ];
 
 test("an XSS corpus in every field runs no script, opens no dialog and sends nothing to another origin", async ({ baseURL, page }) => {
-  const created = await (await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_xss" }) })).json();
+  const created = await (
+    await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_xss" }) })
+  ).json();
   const body = PAYLOADS.join("\n\n");
   const base = { sessionID: "ses_xss", messageID: "msg_1" };
   const data = [
@@ -28,13 +30,43 @@ test("an XSS corpus in every field runs no script, opens no dialog and sends not
     { type: "message", data: { id: "msg_1", sessionID: "ses_xss", role: "assistant", time: { created: 3 } } },
     ...PAYLOADS.map((p, i) => ({ type: "part", data: { ...base, id: `prt_t${String(i).padStart(2, "0")}`, type: "text", text: p } })),
     { type: "part", data: { ...base, id: "prt_r", type: "reasoning", text: body } },
-    { type: "part", data: { ...base, id: "prt_x", type: "tool", callID: "c1", tool: "bash", state: { status: "completed", input: { command: `echo '<img src=x onerror=alert(1)>'` }, output: body, title: `<svg onload=alert(1)>` } } },
-    { type: "part", data: { ...base, id: "prt_y", type: "tool", callID: "c2", tool: "<script>alert(1)</script>", state: { status: "error", input: {}, error: body } } },
-    { type: "part", data: { ...base, id: "prt_f", type: "file", mime: "image/svg+xml", filename: `"><img src=x onerror=alert(1)>.svg`, url: `data:image/svg+xml;base64,${Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>`).toString("base64")}` } },
-    { type: "part", data: { ...base, id: "prt_g", type: "file", mime: "text/html", filename: "<b onmouseover=alert(1)>x</b>.html", url: "javascript:alert(1)" } },
+    {
+      type: "part",
+      data: {
+        ...base,
+        id: "prt_x",
+        type: "tool",
+        callID: "c1",
+        tool: "bash",
+        state: { status: "completed", input: { command: `echo '<img src=x onerror=alert(1)>'` }, output: body, title: `<svg onload=alert(1)>` },
+      },
+    },
+    {
+      type: "part",
+      data: { ...base, id: "prt_y", type: "tool", callID: "c2", tool: "<script>alert(1)</script>", state: { status: "error", input: {}, error: body } },
+    },
+    {
+      type: "part",
+      data: {
+        ...base,
+        id: "prt_f",
+        type: "file",
+        mime: "image/svg+xml",
+        filename: `"><img src=x onerror=alert(1)>.svg`,
+        url: `data:image/svg+xml;base64,${Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>`).toString("base64")}`,
+      },
+    },
+    {
+      type: "part",
+      data: { ...base, id: "prt_g", type: "file", mime: "text/html", filename: "<b onmouseover=alert(1)>x</b>.html", url: "javascript:alert(1)" },
+    },
     { type: "part", data: { ...base, id: "prt_h", type: "file", mime: "image/png", filename: "remote.png", url: "https://evil.example/track.png" } },
   ];
-  const synced = await fetch(`${baseURL}/api/share/${created.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: created.secret, data }) });
+  const synced = await fetch(`${baseURL}/api/share/${created.id}/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ secret: created.secret, data }),
+  });
   expect(synced.status).toBe(200);
 
   const dialogs: string[] = [];

@@ -78,7 +78,9 @@ describe("SSO configuration (PARLEY_AUTH=oidc)", () => {
     expect(c.PARLEY_AUTH).toBe("oidc");
     expect(c.PARLEY_AUTH_EMAIL_DOMAINS).toEqual(["example.com", "example.org"]);
     expect(c.PARLEY_SESSION_TTL).toBe(12 * 3_600_000);
-    expect(parseConfig({ ...complete, PARLEY_AUTH_EMAIL_DOMAINS: "", PARLEY_AUTH_CLAIM: "groups", PARLEY_AUTH_CLAIM_VALUES: "eng,ops" }).PARLEY_AUTH_CLAIM_VALUES).toEqual(["eng", "ops"]);
+    expect(
+      parseConfig({ ...complete, PARLEY_AUTH_EMAIL_DOMAINS: "", PARLEY_AUTH_CLAIM: "groups", PARLEY_AUTH_CLAIM_VALUES: "eng,ops" }).PARLEY_AUTH_CLAIM_VALUES,
+    ).toEqual(["eng", "ops"]);
   });
   it.each(["PARLEY_OIDC_ISSUER", "PARLEY_OIDC_CLIENT_ID", "PARLEY_OIDC_CLIENT_SECRET", "PARLEY_SESSION_SECRET", "PARLEY_PUBLIC_URL"])(
     "refuses to start without %s, naming it",
@@ -88,7 +90,9 @@ describe("SSO configuration (PARLEY_AUTH=oidc)", () => {
   );
   it("refuses a configuration without any policy, half a claim rule, a short secret or a plain-http issuer", () => {
     expect(() => parseConfig({ ...complete, PARLEY_AUTH_EMAIL_DOMAINS: "" })).toThrowError(/every account at the provider/);
-    expect(() => parseConfig({ ...complete, PARLEY_AUTH_CLAIM: "groups" })).toThrowError(/PARLEY_AUTH_CLAIM_VALUES: PARLEY_AUTH_CLAIM and PARLEY_AUTH_CLAIM_VALUES go together/);
+    expect(() => parseConfig({ ...complete, PARLEY_AUTH_CLAIM: "groups" })).toThrowError(
+      /PARLEY_AUTH_CLAIM_VALUES: PARLEY_AUTH_CLAIM and PARLEY_AUTH_CLAIM_VALUES go together/,
+    );
     expect(() => parseConfig({ ...complete, PARLEY_SESSION_SECRET: "short" })).toThrowError(/PARLEY_SESSION_SECRET: must be at least 32/);
     expect(() => parseConfig({ ...complete, PARLEY_OIDC_ISSUER: "http://sso.example.com" })).toThrowError(/PARLEY_OIDC_ISSUER: must be https/);
     expect(parseConfig({ ...complete, PARLEY_OIDC_ISSUER: "http://127.0.0.1:4000" }).PARLEY_OIDC_ISSUER).toBe("http://127.0.0.1:4000");

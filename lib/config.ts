@@ -4,7 +4,19 @@ import path from "node:path";
 import { z } from "zod";
 import { parseCidrList } from "./auth/cidr";
 
-const SIZE_UNITS: Record<string, number> = { "": 1, b: 1, kb: 1024, k: 1024, kib: 1024, mb: 1024 ** 2, m: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  "": 1,
+  b: 1,
+  kb: 1024,
+  k: 1024,
+  kib: 1024,
+  mb: 1024 ** 2,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  gb: 1024 ** 3,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /** "64MiB", "16 mb", "1048576" -> bytes. */
@@ -35,9 +47,9 @@ const size = (fallback: string) =>
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const flag = (fallback: boolean) =>
-  z.preprocess(emptyAsUndefined, z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"]).optional()).transform((v) =>
-    v === undefined ? fallback : ["1", "true", "on", "yes"].includes(v),
-  );
+  z
+    .preprocess(emptyAsUndefined, z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"]).optional())
+    .transform((v) => (v === undefined ? fallback : ["1", "true", "on", "yes"].includes(v)));
 
 const duration = z.string().transform((v, ctx) => {
   const ms = parseDuration(v);
@@ -72,90 +84,88 @@ const rateLimit = (fallback: string) =>
     });
 
 const list = z.preprocess(emptyAsUndefined, z.string().optional()).transform((v) =>
-  v === undefined ? [] : v.split(",").map((s) => s.trim()).filter(Boolean),
+  v === undefined
+    ? []
+    : v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
 );
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-export const configSchema = z.object({
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
-  HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
-  PARLEY_PUBLIC_URL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://parley.example.com" })
-      .transform((u) => u.replace(/\/+$/, ""))
-      .optional(),
-  ),
-  PARLEY_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")).transform((p) => path.resolve(p)),
-  DATABASE_URL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
-      .optional(),
-  ),
-  PARLEY_SITE_NAME: z.preprocess(emptyAsUndefined, z.string().max(60).default("Parley")),
-  PARLEY_MAX_BODY: z.preprocess(emptyAsUndefined, size("64MiB")),
-  PARLEY_MAX_ATTACHMENT: z.preprocess(emptyAsUndefined, size("16MiB")),
-  PARLEY_MAX_SHARE: z.preprocess(emptyAsUndefined, size("512MiB")),
-  PARLEY_RENDER_CACHE: z.preprocess(emptyAsUndefined, size("64MiB")),
-  // 0 when "off": every view renders.
-  PARLEY_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.union([z.literal("off").transform(() => 0), size("64MiB")])),
-  PARLEY_PRERENDER: z.preprocess(emptyAsUndefined, flag(true)),
-  // Privacy and operations (issue 4).
-  PARLEY_SHARING: z.preprocess(emptyAsUndefined, z.enum(["enabled", "disabled"]).default("enabled")),
-  PARLEY_REDACT: z.preprocess(emptyAsUndefined, flag(true)),
-  PARLEY_DEFAULT_TTL: z.preprocess(emptyAsUndefined, z.union([z.literal("off"), duration]).optional()).transform((v) =>
-    v === undefined || v === "off" ? null : v,
-  ),
-  PARLEY_SWEEP_INTERVAL: z.preprocess(emptyAsUndefined, z.string().default("60s").pipe(duration)),
-  PARLEY_ADMIN_TOKEN: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
-  ),
-  // A whole office often reaches Parley from one NAT address, and `share: "auto"` shares every session:
-  // the default stops a runaway script without getting in a busy team's way.
-  PARLEY_RATE_CREATE: z.preprocess(emptyAsUndefined, rateLimit("600/h")),
-  PARLEY_RATE_LOOKUP: z.preprocess(emptyAsUndefined, rateLimit("60/m")),
-  PARLEY_TRUST_PROXY: z.preprocess(
-    emptyAsUndefined,
-    z
-      .union([z.enum(["off", "on", "false", "true", "0", "1"]), z.coerce.number().int().min(1).max(10)])
-      .default("off"),
-  ).transform((v) => (typeof v === "number" ? v : ["on", "true", "1"].includes(v) ? 1 : 0)),
-  // SSO-only shares (issue 12); checked as a whole in refineAuth below.
-  PARLEY_AUTH: z.preprocess(emptyAsUndefined, z.enum(["oidc", "off"]).optional()).transform((v) => (v === "oidc" ? "oidc" : null)),
-  PARLEY_OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be the issuer's absolute URL" }).optional()),
-  PARLEY_OIDC_CLIENT_ID: optionalString,
-  PARLEY_OIDC_CLIENT_SECRET: optionalString,
-  PARLEY_AUTH_EMAIL_DOMAINS: list.transform((domains) => domains.map((d) => d.toLowerCase().replace(/^@/, ""))),
-  PARLEY_AUTH_CLAIM: optionalString,
-  PARLEY_AUTH_CLAIM_VALUES: list,
-  PARLEY_SESSION_SECRET: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
-  ),
-  PARLEY_SESSION_TTL: z.preprocess(emptyAsUndefined, z.string().default("12h").pipe(duration)),
-  PARLEY_INGEST_ALLOW: list.transform((v, ctx) => {
-    try {
-      return v.length ? parseCidrList(v) : null;
-    } catch (err) {
-      ctx.addIssue({ code: "custom", message: `${(err as Error).message} (example: 10.0.0.0/8,192.168.1.0/24,fd00::/8)` });
-      return z.NEVER;
-    }
-  }),
-  // Operations (issue 15).
-  PARLEY_LOG_LEVEL: z.preprocess(
-    (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ),
-  // Unset: no metrics listener at all.
-  PARLEY_METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
-  PARLEY_METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
-  PARLEY_DEMO: z.preprocess(emptyAsUndefined, flag(true)),
-}).superRefine(refineAuth);
+export const configSchema = z
+  .object({
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+    PARLEY_PUBLIC_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://parley.example.com" })
+        .transform((u) => u.replace(/\/+$/, ""))
+        .optional(),
+    ),
+    PARLEY_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")).transform((p) => path.resolve(p)),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+        .optional(),
+    ),
+    PARLEY_SITE_NAME: z.preprocess(emptyAsUndefined, z.string().max(60).default("Parley")),
+    PARLEY_MAX_BODY: z.preprocess(emptyAsUndefined, size("64MiB")),
+    PARLEY_MAX_ATTACHMENT: z.preprocess(emptyAsUndefined, size("16MiB")),
+    PARLEY_MAX_SHARE: z.preprocess(emptyAsUndefined, size("512MiB")),
+    PARLEY_RENDER_CACHE: z.preprocess(emptyAsUndefined, size("64MiB")),
+    // 0 when "off": every view renders.
+    PARLEY_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.union([z.literal("off").transform(() => 0), size("64MiB")])),
+    PARLEY_PRERENDER: z.preprocess(emptyAsUndefined, flag(true)),
+    // Privacy and operations (issue 4).
+    PARLEY_SHARING: z.preprocess(emptyAsUndefined, z.enum(["enabled", "disabled"]).default("enabled")),
+    PARLEY_REDACT: z.preprocess(emptyAsUndefined, flag(true)),
+    PARLEY_DEFAULT_TTL: z
+      .preprocess(emptyAsUndefined, z.union([z.literal("off"), duration]).optional())
+      .transform((v) => (v === undefined || v === "off" ? null : v)),
+    PARLEY_SWEEP_INTERVAL: z.preprocess(emptyAsUndefined, z.string().default("60s").pipe(duration)),
+    PARLEY_ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+    // A whole office often reaches Parley from one NAT address, and `share: "auto"` shares every session:
+    // the default stops a runaway script without getting in a busy team's way.
+    PARLEY_RATE_CREATE: z.preprocess(emptyAsUndefined, rateLimit("600/h")),
+    PARLEY_RATE_LOOKUP: z.preprocess(emptyAsUndefined, rateLimit("60/m")),
+    PARLEY_TRUST_PROXY: z
+      .preprocess(emptyAsUndefined, z.union([z.enum(["off", "on", "false", "true", "0", "1"]), z.coerce.number().int().min(1).max(10)]).default("off"))
+      .transform((v) => (typeof v === "number" ? v : ["on", "true", "1"].includes(v) ? 1 : 0)),
+    // SSO-only shares (issue 12); checked as a whole in refineAuth below.
+    PARLEY_AUTH: z.preprocess(emptyAsUndefined, z.enum(["oidc", "off"]).optional()).transform((v) => (v === "oidc" ? "oidc" : null)),
+    PARLEY_OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be the issuer's absolute URL" }).optional()),
+    PARLEY_OIDC_CLIENT_ID: optionalString,
+    PARLEY_OIDC_CLIENT_SECRET: optionalString,
+    PARLEY_AUTH_EMAIL_DOMAINS: list.transform((domains) => domains.map((d) => d.toLowerCase().replace(/^@/, ""))),
+    PARLEY_AUTH_CLAIM: optionalString,
+    PARLEY_AUTH_CLAIM_VALUES: list,
+    PARLEY_SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+    PARLEY_SESSION_TTL: z.preprocess(emptyAsUndefined, z.string().default("12h").pipe(duration)),
+    PARLEY_INGEST_ALLOW: list.transform((v, ctx) => {
+      try {
+        return v.length ? parseCidrList(v) : null;
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: `${(err as Error).message} (example: 10.0.0.0/8,192.168.1.0/24,fd00::/8)` });
+        return z.NEVER;
+      }
+    }),
+    // Operations (issue 15).
+    PARLEY_LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === "string" ? emptyAsUndefined(v.toLowerCase()) : v),
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+    // Unset: no metrics listener at all.
+    PARLEY_METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+    PARLEY_METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+    PARLEY_DEMO: z.preprocess(emptyAsUndefined, flag(true)),
+  })
+  .superRefine(refineAuth);
 
 // PARLEY_AUTH=oidc with a piece missing would either fail at the first sign-in or, worse, let
 // everybody at the identity provider in: refuse to start instead.
@@ -167,12 +177,16 @@ function refineAuth(c: Record<string, unknown>, ctx: z.RefinementCtx) {
   }
   if (!c.PARLEY_PUBLIC_URL) issue("PARLEY_PUBLIC_URL", "is required when PARLEY_AUTH=oidc (the callback is <PARLEY_PUBLIC_URL>/auth/callback)");
   const issuer = typeof c.PARLEY_OIDC_ISSUER === "string" ? new URL(c.PARLEY_OIDC_ISSUER) : null;
-  if (issuer && issuer.protocol !== "https:" && !LOOPBACK.has(issuer.hostname)) issue("PARLEY_OIDC_ISSUER", "must be https:// (plain http only on loopback, for tests)");
+  if (issuer && issuer.protocol !== "https:" && !LOOPBACK.has(issuer.hostname))
+    issue("PARLEY_OIDC_ISSUER", "must be https:// (plain http only on loopback, for tests)");
   const hasClaim = Boolean(c.PARLEY_AUTH_CLAIM);
   const hasValues = (c.PARLEY_AUTH_CLAIM_VALUES as string[]).length > 0;
   if (hasClaim !== hasValues) issue(hasClaim ? "PARLEY_AUTH_CLAIM_VALUES" : "PARLEY_AUTH_CLAIM", "PARLEY_AUTH_CLAIM and PARLEY_AUTH_CLAIM_VALUES go together");
   if ((c.PARLEY_AUTH_EMAIL_DOMAINS as string[]).length === 0 && !hasClaim) {
-    issue("PARLEY_AUTH_EMAIL_DOMAINS", "set PARLEY_AUTH_EMAIL_DOMAINS and/or PARLEY_AUTH_CLAIM with PARLEY_AUTH_CLAIM_VALUES: without a policy every account at the provider could read shares");
+    issue(
+      "PARLEY_AUTH_EMAIL_DOMAINS",
+      "set PARLEY_AUTH_EMAIL_DOMAINS and/or PARLEY_AUTH_CLAIM with PARLEY_AUTH_CLAIM_VALUES: without a policy every account at the provider could read shares",
+    );
   }
 }
 

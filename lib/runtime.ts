@@ -79,4 +79,3 @@ export function setRuntime(next: Runtime | undefined): Runtime | undefined {
   current = next;
   return previous;
 }
-

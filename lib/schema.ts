@@ -213,10 +213,12 @@ export const rawDataItemSchema = z.looseObject({ type: z.string().min(1), data: 
 export type DataItem = { type: string; data: unknown };
 
 /** The request-level shape of a sync body; items are validated one by one after this. */
-export const syncRequestSchema = z.object({
-  secret: z.string().optional(),
-  data: z.array(z.unknown(), { error: "`data` must be an array of sync items" }),
-}).loose();
+export const syncRequestSchema = z
+  .object({
+    secret: z.string().optional(),
+    data: z.array(z.unknown(), { error: "`data` must be an array of sync items" }),
+  })
+  .loose();
 
 export const createShareRequestSchema = z
   .looseObject({ sessionID: z.string().min(1).max(512).optional(), sessionId: z.string().min(1).max(512).optional() })

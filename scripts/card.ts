@@ -30,7 +30,9 @@ async function main() {
   const second = performance.now() - t;
   fs.writeFileSync(out, png);
   const size = pngSize(png);
-  console.log(`${out}: ${png.length} bytes, ${size ? `${size.width}x${size.height}` : "not a PNG"}; first render ${cold.toFixed(0)} ms (process cold), second ${second.toFixed(0)} ms (uncached render)`);
+  console.log(
+    `${out}: ${png.length} bytes, ${size ? `${size.width}x${size.height}` : "not a PNG"}; first render ${cold.toFixed(0)} ms (process cold), second ${second.toFixed(0)} ms (uncached render)`,
+  );
 }
 
 main().catch((error) => {

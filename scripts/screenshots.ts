@@ -36,7 +36,11 @@ async function main() {
     const only = process.argv.slice(2);
     for (const scenario of SCENARIOS.filter((s) => !only.length || only.includes(s))) {
       const share = await replay(BASE, scenario);
-      const shots: Array<[number, "light" | "dark"]> = [[1280, "light"], [390, "light"], [1280, "dark"]];
+      const shots: Array<[number, "light" | "dark"]> = [
+        [1280, "light"],
+        [390, "light"],
+        [1280, "dark"],
+      ];
       for (const [width, scheme] of shots) {
         const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
         await page.goto(`${BASE}/s/${share.id}`, { waitUntil: "networkidle" });

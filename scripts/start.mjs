@@ -12,14 +12,22 @@ const host = process.env.HOST || "0.0.0.0";
 const local = `http://localhost:${port}`;
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(path.join(root, "dist", "server.js")) || !fs.existsSync(path.join(root, "dist", "demo.js"))) {
+if (
+  !fs.existsSync(path.join(root, ".next", "BUILD_ID")) ||
+  !fs.existsSync(path.join(root, "dist", "server.js")) ||
+  !fs.existsSync(path.join(root, "dist", "demo.js"))
+) {
   console.log("parley: no production build yet, building (about a minute)...");
   const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 // Parley's own server (server.ts, built to dist/server.js), with Next behind it.
-const server = spawn(process.execPath, [path.join(root, "dist", "server.js")], { cwd: root, stdio: "inherit", env: { ...process.env, PORT: port, HOST: host } });
+const server = spawn(process.execPath, [path.join(root, "dist", "server.js")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, HOST: host },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

@@ -28,7 +28,18 @@ export async function runCrash(options: CrashOptions): Promise<CrashFigures> {
   const log = options.log ?? (() => {});
   const pgdb = options.store === "postgres" ? await createPgDatabase("parley_crash") : null;
   const env = { ...LIMITS, ...(pgdb ? { DATABASE_URL: pgdb.url } : {}), ...options.env };
-  const figures: CrashFigures = { store: options.store, cycles: 0, syncsAcked: 0, syncsFailed: 0, itemsChecked: 0, lost: [], changed: [], integrity: [], versionProblems: [], restartMs: { max: 0, mean: 0 } };
+  const figures: CrashFigures = {
+    store: options.store,
+    cycles: 0,
+    syncsAcked: 0,
+    syncsFailed: 0,
+    itemsChecked: 0,
+    lost: [],
+    changed: [],
+    integrity: [],
+    versionProblems: [],
+    restartMs: { max: 0, mean: 0 },
+  };
   const restarts: number[] = [];
   let server: TestServer = await startServer({ env });
   const dataDir = server.dataDir;
@@ -54,13 +65,16 @@ export async function runCrash(options: CrashOptions): Promise<CrashFigures> {
         figures.lost.push(...v.missing.map((k) => `cycle ${cycle} ${client.name}: ${k}`));
         figures.changed.push(...v.changed.map((k) => `cycle ${cycle} ${client.name}: ${k}`));
         const stored = await storedVersion(options.store, dataDir, pgdb, client.share.id);
-        if (stored < client.lastVersion) figures.versionProblems.push(`cycle ${cycle} ${client.name}: stored version ${stored} < acknowledged ${client.lastVersion}`);
+        if (stored < client.lastVersion)
+          figures.versionProblems.push(`cycle ${cycle} ${client.name}: stored version ${stored} < acknowledged ${client.lastVersion}`);
       }
       if (options.store === "sqlite") {
         const check = integrityCheck(path.join(dataDir, "parley.db"));
         if (check !== "ok") figures.integrity.push(`cycle ${cycle}: ${check}`);
       }
-      log(`crash ${options.store}: cycle ${cycle}/${options.cycles}, restart ${restarts.at(-1)} ms, acked ${clients.reduce((n, c) => n + c.ok, 0)} syncs, lost ${figures.lost.length}`);
+      log(
+        `crash ${options.store}: cycle ${cycle}/${options.cycles}, restart ${restarts.at(-1)} ms, acked ${clients.reduce((n, c) => n + c.ok, 0)} syncs, lost ${figures.lost.length}`,
+      );
     }
     for (const c of clients) {
       figures.syncsAcked += c.ok;

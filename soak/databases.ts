@@ -3,7 +3,12 @@ import pg from "pg";
 
 export const ADMIN_URL = process.env.PARLEY_TEST_DATABASE_URL;
 
-export type PgDatabase = { url: string; name: string; query: <T extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<T[]>; drop: () => Promise<void> };
+export type PgDatabase = {
+  url: string;
+  name: string;
+  query: <T extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<T[]>;
+  drop: () => Promise<void>;
+};
 
 export async function createPgDatabase(prefix: string, adminUrl = ADMIN_URL): Promise<PgDatabase> {
   if (!adminUrl) throw new Error("set PARLEY_TEST_DATABASE_URL to a PostgreSQL role that may create databases");

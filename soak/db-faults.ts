@@ -101,7 +101,10 @@ export async function runPgRestart(options: Log & { beforeMs?: number; outageMs?
     // Answers to requests sent while the database was fully down (stop finished, start not begun).
     const during = answers.filter((a) => a.at >= down && a.at + a.ms < upAt);
     // Pooled connections from before the restart fail once each; after that everything must pass.
-    const firstOk = answers.filter((a) => a.at >= up && a.status === 200).map((a) => a.at).sort((a, b) => a - b)[0];
+    const firstOk = answers
+      .filter((a) => a.at >= up && a.status === 200)
+      .map((a) => a.at)
+      .sort((a, b) => a - b)[0];
     const settled = answers.filter((a) => a.at >= up + 1500);
     for (const a of during) if (a.status !== 503 || a.code !== "unavailable") problems.push(`during the outage: ${a.status} ${a.code ?? ""}`);
     for (const a of settled) if (a.status !== 200) problems.push(`1.5 s after the restart: ${a.status} ${a.code ?? ""}`);
@@ -122,7 +125,9 @@ export async function runPgRestart(options: Log & { beforeMs?: number; outageMs?
       serverRestarted: server.process.exitCode !== null,
       problems: [...new Set(problems)],
     };
-    log(`pg restart: outage ${figures.outageMs} ms, during ${JSON.stringify(figures.duringOutage)} (viewer page ${JSON.stringify(figures.pageDuringOutage)}), first 200 ${figures.recoveredAfterMs} ms after start, settled ${JSON.stringify(figures.afterRecovery)}, ${figures.acked} acknowledged items, lost ${lost}, problems ${figures.problems.length}`);
+    log(
+      `pg restart: outage ${figures.outageMs} ms, during ${JSON.stringify(figures.duringOutage)} (viewer page ${JSON.stringify(figures.pageDuringOutage)}), first 200 ${figures.recoveredAfterMs} ms after start, settled ${JSON.stringify(figures.afterRecovery)}, ${figures.acked} acknowledged items, lost ${lost}, problems ${figures.problems.length}`,
+    );
     return figures;
   } finally {
     await server.stop();
@@ -130,7 +135,15 @@ export async function runPgRestart(options: Log & { beforeMs?: number; outageMs?
   }
 }
 
-export type SqliteFullFigures = { whileFull: Record<string, number>; afterFree: Record<string, number>; acked: number; lost: number; integrity: string; badAnswers: string[]; problems: string[] };
+export type SqliteFullFigures = {
+  whileFull: Record<string, number>;
+  afterFree: Record<string, number>;
+  acked: number;
+  lost: number;
+  integrity: string;
+  badAnswers: string[];
+  problems: string[];
+};
 
 export async function runSqliteFull(options: Log & { sizeMiB?: number } = {}): Promise<SqliteFullFigures> {
   const log = options.log ?? (() => {});
@@ -169,8 +182,18 @@ export async function runSqliteFull(options: Log & { sizeMiB?: number } = {}): P
         badAnswers: clients.flatMap((c) => c.badAnswers),
         problems,
       };
-      if (problems.length) log(`sqlite full: server output:\n${server.output().split("\n").filter((l) => !/^\s+at /.test(l)).slice(-30).join("\n")}`);
-      log(`sqlite full: while full ${JSON.stringify(figures.whileFull)}, after freeing ${JSON.stringify(figures.afterFree)}, ${figures.acked} acknowledged items, lost ${lost}, integrity ${figures.integrity}, problems ${problems.length}`);
+      if (problems.length)
+        log(
+          `sqlite full: server output:\n${server
+            .output()
+            .split("\n")
+            .filter((l) => !/^\s+at /.test(l))
+            .slice(-30)
+            .join("\n")}`,
+        );
+      log(
+        `sqlite full: while full ${JSON.stringify(figures.whileFull)}, after freeing ${JSON.stringify(figures.afterFree)}, ${figures.acked} acknowledged items, lost ${lost}, integrity ${figures.integrity}, problems ${problems.length}`,
+      );
       return figures;
     } finally {
       await server.stop();
@@ -178,7 +201,14 @@ export async function runSqliteFull(options: Log & { sizeMiB?: number } = {}): P
   });
 }
 
-export type SqliteBusyFigures = { shortLock: { status: number | "network"; ms: number }; longLock: { status: number | "network"; code?: string; ms: number }; healthDuringLockMs: number; afterRelease: number | "network"; lost: number; problems: string[] };
+export type SqliteBusyFigures = {
+  shortLock: { status: number | "network"; ms: number };
+  longLock: { status: number | "network"; code?: string; ms: number };
+  healthDuringLockMs: number;
+  afterRelease: number | "network";
+  lost: number;
+  problems: string[];
+};
 
 export async function runSqliteBusy(options: Log & { longLockMs?: number } = {}): Promise<SqliteBusyFigures> {
   const log = options.log ?? (() => {});
@@ -217,7 +247,9 @@ export async function runSqliteBusy(options: Log & { longLockMs?: number } = {})
       lost: v.missing.length + v.changed.length,
       problems,
     };
-    log(`sqlite busy: 1 s lock -> ${shortLock.status} in ${shortLock.ms} ms; held lock -> ${longLock.status} ${longLock.code} in ${longLock.ms} ms (health meanwhile ${healthDuringLockMs} ms); after release ${after}; lost ${figures.lost}`);
+    log(
+      `sqlite busy: 1 s lock -> ${shortLock.status} in ${shortLock.ms} ms; held lock -> ${longLock.status} ${longLock.code} in ${longLock.ms} ms (health meanwhile ${healthDuringLockMs} ms); after release ${after}; lost ${figures.lost}`,
+    );
     return figures;
   } finally {
     if (other.inTransaction) other.exec("COMMIT");

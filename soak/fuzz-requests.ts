@@ -103,7 +103,10 @@ export const idChoice: fc.Arbitrary<IdChoice> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ kind: "own" as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: "victim" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "unknown" as const }) },
-  { weight: 2, arbitrary: fc.oneof(weirdString, fc.constant("x".repeat(3000)), fc.stringMatching(/^[A-Za-z0-9]{0,40}$/)).map((value) => ({ kind: "raw" as const, value })) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(weirdString, fc.constant("x".repeat(3000)), fc.stringMatching(/^[A-Za-z0-9]{0,40}$/)).map((value) => ({ kind: "raw" as const, value })),
+  },
 );
 
 export const secretChoice: fc.Arbitrary<SecretChoice> = fc.oneof(
@@ -111,35 +114,76 @@ export const secretChoice: fc.Arbitrary<SecretChoice> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "victim" as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: "wrong" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "empty" as const }) },
-  { weight: 2, arbitrary: fc.oneof(fc.jsonValue({ maxDepth: 2 }), weirdString, fc.constant("s".repeat(100_000))).map((value) => ({ kind: "value" as const, value })) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(fc.jsonValue({ maxDepth: 2 }), weirdString, fc.constant("s".repeat(100_000))).map((value) => ({ kind: "value" as const, value })),
+  },
 );
 
 const id = fc.oneof(fc.stringMatching(/^(ses|msg|prt)_[A-Za-z0-9]{1,12}$/), weirdString);
 const num = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 1e308, Number.MAX_SAFE_INTEGER + 2));
-const loose = fc.dictionary(fc.oneof(weirdString, fc.constantFrom("id", "type", "time", "text", "state", "url", "mime", "filename", "messageID", "sessionID")), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });
+const loose = fc.dictionary(
+  fc.oneof(weirdString, fc.constantFrom("id", "type", "time", "text", "state", "url", "mime", "filename", "messageID", "sessionID")),
+  fc.jsonValue({ maxDepth: 3 }),
+  { maxKeys: 5 },
+);
 
 // Items near the real shapes (so they pass or fail validation deep inside), and anything at all.
 const itemArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({ type: fc.constant("session"), data: fc.record({ id, title: fc.option(weirdString), time: fc.record({ created: num }) }) }),
-  fc.record({ type: fc.constant("message"), data: fc.record({ id, sessionID: id, role: fc.constantFrom("user", "assistant", "", "system"), time: fc.record({ created: num }) }) }),
+  fc.record({
+    type: fc.constant("message"),
+    data: fc.record({ id, sessionID: id, role: fc.constantFrom("user", "assistant", "", "system"), time: fc.record({ created: num }) }),
+  }),
   fc.record({
     type: fc.constant("part"),
-    data: fc.record({
-      id, sessionID: id, messageID: id,
-      type: fc.constantFrom("text", "reasoning", "file", "tool", "step-start", "step-finish", "patch", "agent", "retry", "subtask", "future-part", ""),
-      text: fc.option(weirdString),
-      mime: fc.option(fc.oneof(weirdString, fc.constantFrom("image/png", "text/plain", "image/svg+xml", "text/html\r\nX: y"))),
-      url: fc.option(fc.oneof(weirdString, fc.constantFrom("data:image/png;base64,iVBORw0KGgo=", "data:text/plain,hello%20world", "data:;base64,@@@", "data:", "file:///etc/passwd", "javascript:alert(1)"))),
-      filename: fc.option(weirdString),
-      tool: fc.option(fc.constantFrom("bash", "read", "edit", "write", "task", "todowrite", "webfetch", "", "unknown_tool")),
-      callID: fc.option(weirdString),
-      state: fc.option(fc.record({ status: fc.constantFrom("pending", "running", "completed", "error", "weird"), input: fc.option(loose), output: fc.option(weirdString), error: fc.option(weirdString), attachments: fc.option(fc.array(fc.record({ mime: weirdString, url: weirdString }), { maxLength: 2 })) })),
-      files: fc.option(fc.array(weirdString, { maxLength: 3 })),
-      time: fc.option(fc.record({ start: num, end: fc.option(num) })),
-    }, { requiredKeys: ["id", "sessionID", "messageID", "type"] }),
+    data: fc.record(
+      {
+        id,
+        sessionID: id,
+        messageID: id,
+        type: fc.constantFrom("text", "reasoning", "file", "tool", "step-start", "step-finish", "patch", "agent", "retry", "subtask", "future-part", ""),
+        text: fc.option(weirdString),
+        mime: fc.option(fc.oneof(weirdString, fc.constantFrom("image/png", "text/plain", "image/svg+xml", "text/html\r\nX: y"))),
+        url: fc.option(
+          fc.oneof(
+            weirdString,
+            fc.constantFrom(
+              "data:image/png;base64,iVBORw0KGgo=",
+              "data:text/plain,hello%20world",
+              "data:;base64,@@@",
+              "data:",
+              "file:///etc/passwd",
+              "javascript:alert(1)",
+            ),
+          ),
+        ),
+        filename: fc.option(weirdString),
+        tool: fc.option(fc.constantFrom("bash", "read", "edit", "write", "task", "todowrite", "webfetch", "", "unknown_tool")),
+        callID: fc.option(weirdString),
+        state: fc.option(
+          fc.record({
+            status: fc.constantFrom("pending", "running", "completed", "error", "weird"),
+            input: fc.option(loose),
+            output: fc.option(weirdString),
+            error: fc.option(weirdString),
+            attachments: fc.option(fc.array(fc.record({ mime: weirdString, url: weirdString }), { maxLength: 2 })),
+          }),
+        ),
+        files: fc.option(fc.array(weirdString, { maxLength: 3 })),
+        time: fc.option(fc.record({ start: num, end: fc.option(num) })),
+      },
+      { requiredKeys: ["id", "sessionID", "messageID", "type"] },
+    ),
   }),
-  fc.record({ type: fc.constant("session_diff"), data: fc.array(fc.record({ file: weirdString, before: weirdString, after: weirdString, additions: num }), { maxLength: 3 }) }),
-  fc.record({ type: fc.constant("model"), data: fc.array(fc.record({ id: weirdString, providerID: weirdString, name: fc.option(weirdString), headers: fc.option(loose) }), { maxLength: 2 }) }),
+  fc.record({
+    type: fc.constant("session_diff"),
+    data: fc.array(fc.record({ file: weirdString, before: weirdString, after: weirdString, additions: num }), { maxLength: 3 }),
+  }),
+  fc.record({
+    type: fc.constant("model"),
+    data: fc.array(fc.record({ id: weirdString, providerID: weirdString, name: fc.option(weirdString), headers: fc.option(loose) }), { maxLength: 2 }),
+  }),
   fc.record({ type: weirdString, data: fc.oneof(loose, fc.jsonValue({ maxDepth: 2 })) }),
   fc.jsonValue({ maxDepth: 3 }),
 );
@@ -147,11 +191,43 @@ const itemArb: fc.Arbitrary<unknown> = fc.oneof(
 const bodyShape: fc.Arbitrary<BodyShape> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: "none" as const }) },
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => ({ kind: "json" as const, value })) },
-  { weight: 12, arbitrary: fc.record({ secret: fc.option(secretChoice, { freq: 8 }), items: fc.array(itemArb, { maxLength: 6 }), extra: loose }).map((b) => ({ kind: "sync" as const, ...b })) },
-  { weight: 2, arbitrary: fc.oneof(fc.record({ sessionID: fc.oneof(id, fc.jsonValue({ maxDepth: 1 })) }), fc.record({ sessionId: id }), loose).map((value) => ({ kind: "create" as const, value })) },
-  { weight: 3, arbitrary: fc.record({ secret: fc.option(secretChoice, { freq: 6 }), value: fc.oneof(fc.record({ expiresAt: fc.oneof(num, fc.constant(null), weirdString, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())) }), fc.record({ ttl: fc.oneof(weirdString, fc.constantFrom("30d", "1s", "0s", "99999999w", "1h")) }), loose) }).map((b) => ({ kind: "expiry" as const, ...b })) },
+  {
+    weight: 12,
+    arbitrary: fc
+      .record({ secret: fc.option(secretChoice, { freq: 8 }), items: fc.array(itemArb, { maxLength: 6 }), extra: loose })
+      .map((b) => ({ kind: "sync" as const, ...b })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(fc.record({ sessionID: fc.oneof(id, fc.jsonValue({ maxDepth: 1 })) }), fc.record({ sessionId: id }), loose)
+      .map((value) => ({ kind: "create" as const, value })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({
+        secret: fc.option(secretChoice, { freq: 6 }),
+        value: fc.oneof(
+          fc.record({
+            expiresAt: fc.oneof(
+              num,
+              fc.constant(null),
+              weirdString,
+              fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            ),
+          }),
+          fc.record({ ttl: fc.oneof(weirdString, fc.constantFrom("30d", "1s", "0s", "99999999w", "1h")) }),
+          loose,
+        ),
+      })
+      .map((b) => ({ kind: "expiry" as const, ...b })),
+  },
   { weight: 2, arbitrary: fc.option(secretChoice, { freq: 4 }).map((secret) => ({ kind: "secretOnly" as const, secret })) },
-  { weight: 1, arbitrary: fc.record({ depth: fc.constantFrom(100, 2_000, 20_000, 200_000), inSync: fc.boolean() }).map((b) => ({ kind: "deep" as const, ...b })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ depth: fc.constantFrom(100, 2_000, 20_000, 200_000), inSync: fc.boolean() }).map((b) => ({ kind: "deep" as const, ...b })),
+  },
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 200 }).map((value) => ({ kind: "bytes" as const, value })) },
   { weight: 2, arbitrary: fc.record({ value: fc.jsonValue({ maxDepth: 3 }), cut: fc.nat() }).map((b) => ({ kind: "truncated" as const, ...b })) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }).map((n) => ({ kind: "huge" as const, bytes: n * 200 * 1024 })) },
@@ -166,14 +242,26 @@ const framing: fc.Arbitrary<Framing> = fc.oneof(
 );
 
 export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.record({
-  method: fc.oneof({ weight: 10, arbitrary: fc.constantFrom("GET", "POST", "PUT", "DELETE") }, { weight: 1, arbitrary: fc.constantFrom("PATCH", "HEAD", "OPTIONS") }),
+  method: fc.oneof(
+    { weight: 10, arbitrary: fc.constantFrom("GET", "POST", "PUT", "DELETE") },
+    { weight: 1, arbitrary: fc.constantFrom("PATCH", "HEAD", "OPTIONS") },
+  ),
   natural: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   route: fc.constantFrom(...ROUTES),
   id: idChoice,
   part: fc.oneof(id, fc.constantFrom("sync", "data", "expiry", "x", "prt_1", "..")),
-  query: fc.oneof({ weight: 5, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom("?all", "?v=1", "?v=abc", "?_rsc=1", "?a=%ZZ", "?" + "q".repeat(2000)) }),
+  query: fc.oneof(
+    { weight: 5, arbitrary: fc.constant("") },
+    { weight: 1, arbitrary: fc.constantFrom("?all", "?v=1", "?v=abc", "?_rsc=1", "?a=%ZZ", "?" + "q".repeat(2000)) },
+  ),
   headers: fc.array(extraHeader, { maxLength: 4 }),
-  auth: fc.option(fc.oneof(secretChoice, headerValue.map((value) => ({ kind: "raw" as const, value }))), { freq: 4 }),
+  auth: fc.option(
+    fc.oneof(
+      secretChoice,
+      headerValue.map((value) => ({ kind: "raw" as const, value })),
+    ),
+    { freq: 4 },
+  ),
   body: bodyShape,
   framing,
 });

@@ -30,12 +30,28 @@ const NATURAL: Record<string, string> = {
 };
 const MUTATING = /^\/api\/share(\/|$)/;
 
-export type FuzzOptions = { baseURL: string; seed: number; requests: number; concurrency?: number; chunk?: number; onProgress?: (done: number, figures: FuzzFigures) => void };
+export type FuzzOptions = {
+  baseURL: string;
+  seed: number;
+  requests: number;
+  concurrency?: number;
+  chunk?: number;
+  onProgress?: (done: number, figures: FuzzFigures) => void;
+};
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
   const port = Number(new URL(options.baseURL).port);
   const started = Date.now();
-  const figures: FuzzFigures = { requests: 0, malformedPaths: { requests: 0, fiveHundreds: 0 }, byStatus: {}, noAnswer: 0, failures: [], changedByRejected: 0, parserAnswers: 0, seconds: 0 };
+  const figures: FuzzFigures = {
+    requests: 0,
+    malformedPaths: { requests: 0, fiveHundreds: 0 },
+    byStatus: {},
+    noAnswer: 0,
+    failures: [],
+    changedByRejected: 0,
+    parserAnswers: 0,
+    seconds: 0,
+  };
   const victim = await createShare(options.baseURL);
   await syncOk(options.baseURL, victim);
   const victimData = await snapshot(options.baseURL, victim.id);
@@ -105,7 +121,8 @@ async function runOne(baseURL: string, port: number, worker: Worker, victim: Own
 function checkResponse(raw: RawRequest, req: FuzzRequest, res: Extract<RawResponse, { kind: "response" }>): string | "parser" | null {
   // Node's own HTTP parser answers malformed framing (bytes after the declared body, a body that ends
   // early) and oversized headers with a bare 400/431 and only "Connection: close", before Parley runs.
-  if ((res.status === 400 || res.status === 431) && Object.keys(res.headers).join() === "connection" && (req.framing.kind !== "exact" || res.status === 431)) return "parser";
+  if ((res.status === 400 || res.status === 431) && Object.keys(res.headers).join() === "connection" && (req.framing.kind !== "exact" || res.status === 431))
+    return "parser";
   if (res.status >= 500) return `status ${res.status}: ${res.body.toString("utf8").slice(0, 200)}`;
   // Dot segments are resolved before routing ("/api/.." is the home page): judge by where it lands.
   if (res.status < 400 || !new URL(raw.path, "http://x").pathname.startsWith("/api/")) return null;
@@ -176,9 +193,18 @@ function resolve(req: FuzzRequest, own: Owned, realVictim: Owned): RawRequest {
   const victim = req.id.kind === "victim" ? { id: realVictim.id, secret: `${own.secret}-not-the-victims` } : realVictim;
   const method = req.natural ? (NATURAL[req.route] ?? "GET") : req.method;
   const id =
-    req.id.kind === "own" ? own.id : req.id.kind === "victim" ? realVictim.id : req.id.kind === "unknown" ? "UnknownShare0000" : segment((req.id as { value: string }).value);
+    req.id.kind === "own"
+      ? own.id
+      : req.id.kind === "victim"
+        ? realVictim.id
+        : req.id.kind === "unknown"
+          ? "UnknownShare0000"
+          : segment((req.id as { value: string }).value);
   const path =
-    req.route.replace("{id}", id).replace("{part}", segment(req.part)).replace("{n}", String(req.part.length % 3)) + req.query;
+    req.route
+      .replace("{id}", id)
+      .replace("{part}", segment(req.part))
+      .replace("{n}", String(req.part.length % 3)) + req.query;
   const headers: [string, string][] = [...req.headers];
   if (!headers.some(([k]) => k === "Content-Type") && req.body.kind !== "none") headers.push(["Content-Type", "application/json"]);
   if (req.auth) {
@@ -201,19 +227,25 @@ function resolve(req: FuzzRequest, own: Owned, realVictim: Owned): RawRequest {
 // percent-encoded UTF-8 (a lone surrogate becomes U+FFFD, as in any real client).
 function segment(value: string): string {
   if (/^[!-~]*$/.test(value) && !/[/?#]/.test(value)) return value;
-  return [...Buffer.from(value, "utf8")].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0").toUpperCase()}`)).join("");
+  return [...Buffer.from(value, "utf8")]
+    .map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0").toUpperCase()}`))
+    .join("");
 }
 
 /** A segment after "/api" or "/s" that does not percent-decode ("%", "%ZZ", "%E2" alone); Next decodes those. */
 export function hasMalformedEscape(path: string): boolean {
-  return path.split("?")[0].split("/").slice(2).some((seg) => {
-    try {
-      decodeURIComponent(seg);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  return path
+    .split("?")[0]
+    .split("/")
+    .slice(2)
+    .some((seg) => {
+      try {
+        decodeURIComponent(seg);
+        return false;
+      } catch {
+        return true;
+      }
+    });
 }
 
 /** The body as sent before Content-Encoding (the fuzzer's Accept-Encoding may ask for gzip or br). */
@@ -225,7 +257,11 @@ function decode(body: Buffer, encoding: string | undefined): Buffer {
 }
 
 async function createShare(baseURL: string): Promise<Owned> {
-  const res = await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_fuzz" }) });
+  const res = await fetch(`${baseURL}/api/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sessionID: "ses_fuzz" }),
+  });
   if (res.status !== 201) throw new Error(`fuzz: create share answered ${res.status}`);
   return (await res.json()) as Owned;
 }
@@ -236,7 +272,11 @@ async function syncOk(baseURL: string, share: Owned) {
     { type: "message", data: { id: "msg_1", sessionID: "ses_fuzz", role: "user", time: { created: 1 } } },
     { type: "part", data: { id: "prt_1", sessionID: "ses_fuzz", messageID: "msg_1", type: "text", text: "hello" } },
   ];
-  const res = await fetch(`${baseURL}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data }) });
+  const res = await fetch(`${baseURL}/api/share/${share.id}/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ secret: share.secret, data }),
+  });
   if (res.status !== 200) throw new Error(`fuzz: seed sync answered ${res.status}`);
 }
 

@@ -30,7 +30,9 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0;
 };
 
-export async function runLoad(options: { seconds?: number; viewers?: number; syncers?: number; env?: Record<string, string>; log?: (line: string) => void } = {}): Promise<LoadFigures> {
+export async function runLoad(
+  options: { seconds?: number; viewers?: number; syncers?: number; env?: Record<string, string>; log?: (line: string) => void } = {},
+): Promise<LoadFigures> {
   const log = options.log ?? (() => {});
   const seconds = options.seconds ?? 60;
   const server = await startServer({ env: { ...LIMITS, ...options.env } });
@@ -45,7 +47,15 @@ export async function runLoad(options: { seconds?: number; viewers?: number; syn
     const syncers = await Promise.all(Array.from({ length: options.syncers ?? 10 }, (_, i) => SyncClient.create(server.baseURL, `load${i}`)));
     for (const s of syncers) await s.sync(server.baseURL);
     // Warm the warm ones (the page cache fills on the second view).
-    for (const path of [`/s/${short.id}`, `/s/${short.id}`, `/s/${long.share.id}`, `/s/${long.share.id}`, `/share/${alias.id}`, `/share/${alias.id}`, `/s/${short.id}/card.png`]) {
+    for (const path of [
+      `/s/${short.id}`,
+      `/s/${short.id}`,
+      `/s/${long.share.id}`,
+      `/s/${long.share.id}`,
+      `/share/${alias.id}`,
+      `/share/${alias.id}`,
+      `/s/${short.id}/card.png`,
+    ]) {
       await (await fetch(`${server.baseURL}${path}`)).arrayBuffer();
     }
     const startMiB = memoryOf(pid).rss;
@@ -58,7 +68,13 @@ export async function runLoad(options: { seconds?: number; viewers?: number; syn
       "page cold (/s, syncing shares)": { connections: share(25), paths: () => `/s/${pick(syncers).share.id}` },
       "page short warm (/share)": { connections: share(10), path: `/share/${alias.id}` },
       "card warm": { connections: share(10), path: `/s/${short.id}/card.png` },
-      "card cold (syncing shares)": { connections: share(15), paths: () => { const s = pick(syncers); return `/s/${s.share.id}/card.png?v=${s.lastVersion}`; } },
+      "card cold (syncing shares)": {
+        connections: share(15),
+        paths: () => {
+          const s = pick(syncers);
+          return `/s/${s.share.id}/card.png?v=${s.lastVersion}`;
+        },
+      },
     };
 
     const stop = new AbortController();
@@ -88,7 +104,16 @@ export async function runLoad(options: { seconds?: number; viewers?: number; syn
       problems,
     };
     for (const [name, connections, res] of results) {
-      figures.routes[name] = { connections, requests: res.requests.total, errors: res.errors, timeouts: res.timeouts, non2xx: res.non2xx, p50: res.latency.p50, p99: res.latency.p99, max: res.latency.max };
+      figures.routes[name] = {
+        connections,
+        requests: res.requests.total,
+        errors: res.errors,
+        timeouts: res.timeouts,
+        non2xx: res.non2xx,
+        p50: res.latency.p50,
+        p99: res.latency.p99,
+        max: res.latency.max,
+      };
       if (res.errors || res.timeouts || res.non2xx) problems.push(`${name}: ${res.errors} errors, ${res.timeouts} timeouts, ${res.non2xx} non-2xx`);
     }
     const ms = syncers.flatMap((s) => s.answers.map((a) => a.ms));
@@ -101,8 +126,13 @@ export async function runLoad(options: { seconds?: number; viewers?: number; syn
     figures.sync.dropped = figures.sync.attempts - figures.sync.acked;
     Object.assign(figures.sync, { p50: pct(ms, 50), p99: pct(ms, 99), max: Math.max(...ms) });
     if (figures.sync.dropped || figures.sync.lost) problems.push(`syncs: ${figures.sync.dropped} dropped, ${figures.sync.lost} items lost`);
-    for (const [name, r] of Object.entries(figures.routes)) log(`load: ${name.padEnd(36)} ${String(r.connections).padStart(3)} conns ${String(r.requests).padStart(6)} req  p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms  errors ${r.errors + r.timeouts + r.non2xx}`);
-    log(`load: sync (${syncers.length} clients, 1/s)           ${figures.sync.attempts} syncs, ${figures.sync.dropped} dropped, ${figures.sync.lost} lost  p50 ${figures.sync.p50} ms  p99 ${figures.sync.p99} ms  max ${figures.sync.max} ms`);
+    for (const [name, r] of Object.entries(figures.routes))
+      log(
+        `load: ${name.padEnd(36)} ${String(r.connections).padStart(3)} conns ${String(r.requests).padStart(6)} req  p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms  errors ${r.errors + r.timeouts + r.non2xx}`,
+      );
+    log(
+      `load: sync (${syncers.length} clients, 1/s)           ${figures.sync.attempts} syncs, ${figures.sync.dropped} dropped, ${figures.sync.lost} lost  p50 ${figures.sync.p50} ms  p99 ${figures.sync.p99} ms  max ${figures.sync.max} ms`,
+    );
     log(`load: server RSS start ${startMiB} MiB, end ${figures.rss.endMiB} MiB, peak (VmHWM) ${figures.rss.peakMiB} MiB`);
     return figures;
   } finally {

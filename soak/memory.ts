@@ -6,25 +6,53 @@ import { syntheticSession, type Item } from "../bench/synthetic";
 import { startServer } from "../e2e/support/server";
 import { memoryOf } from "./load";
 
-export type MemoryProbeFigures = { nodeOptions: string | null; shares: number; messages: number; rssAfterEachMiB: number[]; peakMiB: number; endMiB: number; errors: string[]; coldMs: number[] };
+export type MemoryProbeFigures = {
+  nodeOptions: string | null;
+  shares: number;
+  messages: number;
+  rssAfterEachMiB: number[];
+  peakMiB: number;
+  endMiB: number;
+  errors: string[];
+  coldMs: number[];
+};
 
 async function syncAll(base: string, items: Item[]): Promise<{ id: string }> {
-  const res = await fetch(`${base}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: "ses_bench" }) });
+  const res = await fetch(`${base}/api/share`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sessionID: "ses_bench" }),
+  });
   const share = (await res.json()) as { id: string; secret: string };
   for (let i = 0; i < items.length; i += 400) {
-    const sync = await fetch(`${base}/api/share/${share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: share.secret, data: items.slice(i, i + 400) }) });
+    const sync = await fetch(`${base}/api/share/${share.id}/sync`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ secret: share.secret, data: items.slice(i, i + 400) }),
+    });
     await sync.arrayBuffer();
     if (sync.status !== 200) throw new Error(`sync answered ${sync.status}`);
   }
   return share;
 }
 
-export async function runMemoryProbe(options: { nodeOptions?: string; shares?: number; messages?: number; log?: (line: string) => void } = {}): Promise<MemoryProbeFigures> {
+export async function runMemoryProbe(
+  options: { nodeOptions?: string; shares?: number; messages?: number; log?: (line: string) => void } = {},
+): Promise<MemoryProbeFigures> {
   const log = options.log ?? (() => {});
   const messages = options.messages ?? 2000;
   const server = await startServer({ env: { PARLEY_RATE_CREATE: "100000/1m", ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) } });
   const pid = server.process.pid!;
-  const figures: MemoryProbeFigures = { nodeOptions: options.nodeOptions ?? null, shares: options.shares ?? 6, messages, rssAfterEachMiB: [], peakMiB: 0, endMiB: 0, errors: [], coldMs: [] };
+  const figures: MemoryProbeFigures = {
+    nodeOptions: options.nodeOptions ?? null,
+    shares: options.shares ?? 6,
+    messages,
+    rssAfterEachMiB: [],
+    peakMiB: 0,
+    endMiB: 0,
+    errors: [],
+    coldMs: [],
+  };
   try {
     for (let n = 0; n < figures.shares; n++) {
       const share = await syncAll(server.baseURL, syntheticSession(messages, 42 + n));

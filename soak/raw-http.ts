@@ -13,9 +13,7 @@ export type RawRequest = {
   truncateAt?: number;
 };
 
-export type RawResponse =
-  | { kind: "response"; status: number; headers: Record<string, string>; body: Buffer }
-  | { kind: "none"; reason: string };
+export type RawResponse = { kind: "response"; status: number; headers: Record<string, string>; body: Buffer } | { kind: "none"; reason: string };
 
 export function sendRaw(port: number, req: RawRequest, timeoutMs = 60_000): Promise<RawResponse> {
   return new Promise((resolve) => {

@@ -28,7 +28,9 @@ async function main() {
       }
       const f = await runCrash({ store, cycles: num("SOAK_CRASH_CYCLES", 20), log });
       results[`crash-${store}`] = f;
-      log(`crash ${store}: ${f.cycles} kill -9 cycles survived; ${f.syncsAcked} syncs acknowledged, ${f.syncsFailed} failed in flight; ${f.itemsChecked} item checks; lost ${f.lost.length}, changed ${f.changed.length}, integrity_check ${store !== "sqlite" ? "n/a" : f.integrity.length ? f.integrity.join(", ") : "ok every cycle"}, version problems ${f.versionProblems.length}; restart mean ${f.restartMs.mean} ms, max ${f.restartMs.max} ms`);
+      log(
+        `crash ${store}: ${f.cycles} kill -9 cycles survived; ${f.syncsAcked} syncs acknowledged, ${f.syncsFailed} failed in flight; ${f.itemsChecked} item checks; lost ${f.lost.length}, changed ${f.changed.length}, integrity_check ${store !== "sqlite" ? "n/a" : f.integrity.length ? f.integrity.join(", ") : "ok every cycle"}, version problems ${f.versionProblems.length}; restart mean ${f.restartMs.mean} ms, max ${f.restartMs.max} ms`,
+      );
       save();
     }
   }
@@ -48,7 +50,9 @@ async function main() {
       });
       const alive = server.process.exitCode === null && (await fetch(`${server.baseURL}/api/health`)).ok;
       results.fuzz = { ...f, alive };
-      log(`fuzz: ${f.requests} requests in ${f.seconds} s; statuses ${JSON.stringify(f.byStatus)}; no answer ${f.noAnswer} (unfinished bodies); Node parser answers ${f.parserAnswers}; rejected-but-changed ${f.changedByRejected}; malformed-escape paths ${f.malformedPaths.requests} (${f.malformedPaths.fiveHundreds} answered 500 by Next); failures ${f.failures.length}; server alive ${alive}`);
+      log(
+        `fuzz: ${f.requests} requests in ${f.seconds} s; statuses ${JSON.stringify(f.byStatus)}; no answer ${f.noAnswer} (unfinished bodies); Node parser answers ${f.parserAnswers}; rejected-but-changed ${f.changedByRejected}; malformed-escape paths ${f.malformedPaths.requests} (${f.malformedPaths.fiveHundreds} answered 500 by Next); failures ${f.failures.length}; server alive ${alive}`,
+      );
       for (const line of f.failures.slice(0, 30)) log(`  fuzz failure: ${line}`);
     } finally {
       await server.stop();
@@ -80,7 +84,9 @@ async function main() {
     const capped = await runMemoryProbe({ nodeOptions: `--max-old-space-size=${cap}`, log });
     results.heap = { uncapped: free, capped };
     for (const f of [free, capped]) {
-      log(`heap: ${f.nodeOptions ?? "no cap"}: ${f.shares} shares of ${f.messages} messages, RSS after each ${f.rssAfterEachMiB.join(", ")} MiB, peak ${f.peakMiB} MiB, cold view ${f.coldMs.join(", ")} ms, errors ${f.errors.length}`);
+      log(
+        `heap: ${f.nodeOptions ?? "no cap"}: ${f.shares} shares of ${f.messages} messages, RSS after each ${f.rssAfterEachMiB.join(", ")} MiB, peak ${f.peakMiB} MiB, cold view ${f.coldMs.join(", ")} ms, errors ${f.errors.length}`,
+      );
     }
     save();
   }
@@ -89,7 +95,12 @@ async function main() {
     // second. Growth is the change of the per-minute median over the second half.
     const { runLoad } = await import("./load");
     const nodeOptions = process.env.SOAK_MEMORY_NODE_OPTIONS;
-    const f = await runLoad({ seconds: num("SOAK_MEMORY_SECONDS", 600), viewers: num("SOAK_MEMORY_VIEWERS", 30), env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}, log });
+    const f = await runLoad({
+      seconds: num("SOAK_MEMORY_SECONDS", 600),
+      viewers: num("SOAK_MEMORY_VIEWERS", 30),
+      env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {},
+      log,
+    });
     const perMinute: number[] = [];
     for (let i = 0; i < f.rss.samples.length; i += 60) {
       const minute = [...f.rss.samples.slice(i, i + 60)].sort((a, b) => a - b);
@@ -97,8 +108,18 @@ async function main() {
     }
     const half = perMinute.slice(Math.floor(perMinute.length / 2));
     const growth = half.length > 1 ? half[half.length - 1] - half[0] : 0;
-    results.memory = { nodeOptions: nodeOptions ?? null, peakMiB: f.rss.peakMiB, perMinuteMedianMiB: perMinute, secondHalfGrowthMiB: growth, problems: f.problems, routes: f.routes, sync: f.sync };
-    log(`memory: RSS per-minute median ${perMinute.join(", ")} MiB; growth over the second half ${growth} MiB; peak ${f.rss.peakMiB} MiB; problems ${f.problems.length}`);
+    results.memory = {
+      nodeOptions: nodeOptions ?? null,
+      peakMiB: f.rss.peakMiB,
+      perMinuteMedianMiB: perMinute,
+      secondHalfGrowthMiB: growth,
+      problems: f.problems,
+      routes: f.routes,
+      sync: f.sync,
+    };
+    log(
+      `memory: RSS per-minute median ${perMinute.join(", ")} MiB; growth over the second half ${growth} MiB; peak ${f.rss.peakMiB} MiB; problems ${f.problems.length}`,
+    );
     save();
   }
 }

@@ -37,7 +37,11 @@ export class SyncClient {
   ) {}
 
   static async create(baseURL: string, name: string): Promise<SyncClient> {
-    const res = await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionID: `ses_${name}` }) });
+    const res = await fetch(`${baseURL}/api/share`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sessionID: `ses_${name}` }),
+    });
     if (res.status !== 201) throw new Error(`create share for ${name}: ${res.status} ${await res.text()}`);
     const { id, secret } = (await res.json()) as Share;
     return new SyncClient(name, { id, secret });

@@ -58,17 +58,22 @@ export async function runTwoInstances(options: { seconds?: number; clients?: num
     ]);
     const all = [...clients, racerA, racerB];
     let lost = 0;
-    for (const c of all) for (const s of servers) {
-      const v = await verifyAcked(s.baseURL, c);
-      lost += v.missing.length + v.changed.length;
-    }
+    for (const c of all)
+      for (const s of servers) {
+        const v = await verifyAcked(s.baseURL, c);
+        lost += v.missing.length + v.changed.length;
+      }
     const raced = [...racerA.versions, ...racerB.versions];
     const duplicateVersions = raced.length - new Set(raced).size;
 
     // Unshare on A while B has the page warm in its cache; B's next requests must all be 410.
     const victim = clients[0];
     for (let i = 0; i < 3; i++) await (await fetch(`${b.baseURL}/s/${victim.share.id}`)).arrayBuffer();
-    const del = await fetch(`${a.baseURL}/api/share/${victim.share.id}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: victim.share.secret }) });
+    const del = await fetch(`${a.baseURL}/api/share/${victim.share.id}`, {
+      method: "DELETE",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ secret: victim.share.secret }),
+    });
     if (del.status !== 200) problems.push(`unshare on A: ${del.status}`);
     const unshare: Record<string, number> = {};
     for (const [name, req] of [
@@ -76,7 +81,15 @@ export async function runTwoInstances(options: { seconds?: number; clients?: num
       ["share page", () => fetch(`${b.baseURL}/share/${victim.share.id}`)],
       ["data", () => fetch(`${b.baseURL}/api/share/${victim.share.id}/data`)],
       ["card", () => fetch(`${b.baseURL}/s/${victim.share.id}/card.png`)],
-      ["sync", () => fetch(`${b.baseURL}/api/share/${victim.share.id}/sync`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret: victim.share.secret, data: victim.nextBatch() }) })],
+      [
+        "sync",
+        () =>
+          fetch(`${b.baseURL}/api/share/${victim.share.id}/sync`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ secret: victim.share.secret, data: victim.nextBatch() }),
+          }),
+      ],
     ] as const) {
       const res = await req();
       await res.arrayBuffer();
@@ -94,7 +107,9 @@ export async function runTwoInstances(options: { seconds?: number; clients?: num
       unshare,
       problems,
     };
-    log(`two instances: ${figures.syncs} syncs (${figures.failedSyncs} failed), ${figures.acked} acknowledged items checked on both, lost ${lost}, racing versions ${raced.length} with ${duplicateVersions} duplicates, unshare on A -> B ${JSON.stringify(unshare)}, problems ${problems.length}`);
+    log(
+      `two instances: ${figures.syncs} syncs (${figures.failedSyncs} failed), ${figures.acked} acknowledged items checked on both, lost ${lost}, racing versions ${raced.length} with ${duplicateVersions} duplicates, unshare on A -> B ${JSON.stringify(unshare)}, problems ${problems.length}`,
+    );
     return figures;
   } finally {
     for (const s of servers) await s.stop();

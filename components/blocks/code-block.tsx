@@ -5,7 +5,19 @@ import { cachedHighlightCode } from "@/lib/render/cached";
 import { languageFor, languageLabel } from "@/lib/render/languages";
 import { CopyButton } from "./copy-button";
 
-export async function CodeBlock({ code, lang, label, startLine, shareId }: { code: string; lang?: string; label?: string; startLine?: number; shareId?: string }) {
+export async function CodeBlock({
+  code,
+  lang,
+  label,
+  startLine,
+  shareId,
+}: {
+  code: string;
+  lang?: string;
+  label?: string;
+  startLine?: number;
+  shareId?: string;
+}) {
   const id = languageFor(lang);
   const html = shareId ? await cachedHighlightCode(shareId, code, id) : await highlightCode(code, id);
   return (

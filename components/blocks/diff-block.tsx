@@ -19,7 +19,9 @@ export async function DiffBlock({ patch, path, shareId }: { patch: string; path?
         <span className="code-lang">diff</span>
         <CopyButton label="Copy diff" />
       </figcaption>
-      <pre hidden data-copy-source>{patch}</pre>
+      <pre hidden data-copy-source>
+        {patch}
+      </pre>
       <div className="diff-scroll" tabIndex={0} role="region" aria-label={`Diff of ${path ?? "file"}`}>
         <table className="diff">
           <tbody>

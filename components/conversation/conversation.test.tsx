@@ -23,7 +23,15 @@ const assets = pageAssets("body{}", "void 0");
 /** The whole share page, as the server streams it. */
 async function render(data: Item[], shareId: string): Promise<string> {
   const conversation = buildConversation(data as DataItem[]);
-  const page = renderSharePage({ id: shareId, version: 1, conversation, facts: computeShareFacts(conversation), baseUrl: "http://parley.test", siteName: "Parley", assets });
+  const page = renderSharePage({
+    id: shareId,
+    version: 1,
+    conversation,
+    facts: computeShareFacts(conversation),
+    baseUrl: "http://parley.test",
+    siteName: "Parley",
+    assets,
+  });
   let html = "";
   for await (const piece of page) html += piece;
   return html;
@@ -55,7 +63,9 @@ describe("render once", () => {
     const tour = fixture("tour");
     await render(tour, "shr_tour2");
     const changed = tour.map((item) =>
-      item.type === "part" && item.data.id === "prt_212924fec001MJRm2CvJqLZtFT" ? { ...item, data: { ...item.data, text: "Let me look around the **whole** repository first." } } : item,
+      item.type === "part" && item.data.id === "prt_212924fec001MJRm2CvJqLZtFT"
+        ? { ...item, data: { ...item.data, text: "Let me look around the **whole** repository first." } }
+        : item,
     );
     cache.resetStats();
     const html = await render(changed, "shr_tour2");
@@ -102,13 +112,17 @@ describe("degradation in the rendered page", () => {
     const html = await render(data, "shr_att");
     expect(html).not.toContain("base64,");
     expect(html.length).toBeLessThan(200_000);
-    const files = data.filter((i) => i.type === "part" && i.data.type === "file").map((i) => i.data as unknown as { id: string; filename?: string; mime: string; url: string });
+    const files = data
+      .filter((i) => i.type === "part" && i.data.type === "file")
+      .map((i) => i.data as unknown as { id: string; filename?: string; mime: string; url: string });
     const small = files.find((f) => f.filename === "gradient-64.png")!;
     expect(html).toContain(`<img class="attachment-image" src="/s/shr_att/file/${small.id}" alt="gradient-64.png" loading="lazy"`);
     const huge = files.find((f) => f.filename === "huge-screenshot.png")!;
     expect(huge.url.length * 0.75).toBeGreaterThan(LARGE_IMAGE_BYTES);
     // The large image sits in a closed <details>: nothing loads until it is opened.
-    const details = new RegExp(`<details class="attachment large-image"[^>]*><summary>[\\s\\S]*?huge-screenshot\\.png[\\s\\S]*?</summary>[\\s\\S]*?src="/s/shr_att/file/${huge.id}"`);
+    const details = new RegExp(
+      `<details class="attachment large-image"[^>]*><summary>[\\s\\S]*?huge-screenshot\\.png[\\s\\S]*?</summary>[\\s\\S]*?src="/s/shr_att/file/${huge.id}"`,
+    );
     expect(html).toMatch(details);
   });
 });
@@ -165,7 +179,9 @@ describe("a renderer that throws", () => {
       { element: <Broken key="b" />, fallback: <RenderFailed what="Turn 2" />, messages: 1 },
       { element: <p key="c">after</p>, fallback: <p>unused</p>, messages: 1 },
     ]);
-    expect(html).toBe('<p>before</p><section class="turn" data-render-failed=""><p class="tool-note warn">Turn 2<!-- --> could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p></section><p>after</p>');
+    expect(html).toBe(
+      '<p>before</p><section class="turn" data-render-failed=""><p class="tool-note warn">Turn 2<!-- --> could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p></section><p>after</p>',
+    );
     expect(logged).toHaveBeenCalledTimes(1);
     logged.mockRestore();
   });

@@ -61,14 +61,7 @@ export function Part({ part, ctx }: { part: AnyPart; ctx: PartContext }) {
   const tool = part.type === "tool" ? (part as { tool?: string }).tool : undefined;
   const body = KNOWN.has(part.type) ? renderKnown(part as KnownPart, ctx) : <UnknownPart part={part as UnknownPartData} />;
   return (
-    <div
-      className={`part part-${part.type}`}
-      id={part.id}
-      data-testid="part"
-      data-part-type={part.type}
-      data-tool={tool}
-      data-role={ctx.message.role}
-    >
+    <div className={`part part-${part.type}`} id={part.id} data-testid="part" data-part-type={part.type} data-tool={tool} data-role={ctx.message.role}>
       {!QUIET.has(part.type) && <CopyLinkButton anchor={part.id} label={tool ? `this ${tool} call` : `this ${part.type} part`} />}
       {body}
     </div>

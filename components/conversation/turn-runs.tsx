@@ -86,7 +86,8 @@ export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signa
       });
     }
   });
-  if (to >= chunks.length) units.push({ element: <FilesChanged key="files" files={files} shareId={ctx.shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 });
+  if (to >= chunks.length)
+    units.push({ element: <FilesChanged key="files" files={files} shareId={ctx.shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 });
   let html = "";
   for (let start = 0; start < units.length; ) {
     let end = start;

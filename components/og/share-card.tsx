@@ -29,7 +29,16 @@ function Title({ text, rtl }: { text: string; rtl: boolean }) {
   // Arabic descenders reach below the line box; the extra line height and padding keep them unclipped.
   return (
     <div
-      style={{ ...box, display: "flex", flexDirection: "row-reverse", flexWrap: "wrap", columnGap: size * 0.28, lineHeight: 1.35, maxHeight: size * 1.35 * 3, paddingBottom: size * 0.15 }}
+      style={{
+        ...box,
+        display: "flex",
+        flexDirection: "row-reverse",
+        flexWrap: "wrap",
+        columnGap: size * 0.28,
+        lineHeight: 1.35,
+        maxHeight: size * 1.35 * 3,
+        paddingBottom: size * 0.15,
+      }}
     >
       {rtlWords(text).map((word, i) => (
         <span key={i}>{word}</span>
@@ -108,9 +117,7 @@ export function ShareCard({ model }: { model: CardModel }) {
   return (
     <Frame siteName={model.siteName} date={model.date}>
       <div style={{ display: "flex", flexDirection: "column", justifyContent: "center", flexGrow: 1, padding: "8px 0" }}>
-        <div style={{ display: "flex", fontSize: 24, fontWeight: 700, letterSpacing: 3, color: C.accent, marginBottom: 18 }}>
-          OPENCODE SESSION
-        </div>
+        <div style={{ display: "flex", fontSize: 24, fontWeight: 700, letterSpacing: 3, color: C.accent, marginBottom: 18 }}>OPENCODE SESSION</div>
         <Title text={model.title ?? "Shared conversation"} rtl={model.title !== null && model.rtl} />
       </div>
       <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: C.soft, borderTop: "2px solid #232a35", paddingTop: 30 }}>

@@ -28,7 +28,9 @@ function decodeDataText(url: string): string | undefined {
 export function FileChip({ name, mime, size, note, origin }: { name: string; mime: string; size?: number; note?: string; origin?: string }) {
   return (
     <span className="file-chip" data-testid="file-chip">
-      <span className="file-chip-icon" aria-hidden="true">{mime.startsWith("image/") ? "▣" : "▤"}</span>
+      <span className="file-chip-icon" aria-hidden="true">
+        {mime.startsWith("image/") ? "▣" : "▤"}
+      </span>
       <span className="file-chip-name">{name}</span>
       <span className="file-chip-meta">
         {mime}
@@ -75,7 +77,10 @@ export function Attachment({ attachment, name, href, directory }: { attachment: 
           <figure className="attachment">
             {img}
             <figcaption>
-              {name} · <a href={href} target="_blank" rel="noopener">open the image</a>
+              {name} ·{" "}
+              <a href={href} target="_blank" rel="noopener">
+                open the image
+              </a>
             </figcaption>
           </figure>
         </details>

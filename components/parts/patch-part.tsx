@@ -14,7 +14,13 @@ export function PatchPart({ part, ctx, diffAnchors }: { part: PatchPartData; ctx
         return (
           <span key={f}>
             {i > 0 && ", "}
-            {diffAnchors.has(anchor) ? <a href={`#${anchor}`}><code>{rel}</code></a> : <code>{rel}</code>}
+            {diffAnchors.has(anchor) ? (
+              <a href={`#${anchor}`}>
+                <code>{rel}</code>
+              </a>
+            ) : (
+              <code>{rel}</code>
+            )}
           </span>
         );
       })}

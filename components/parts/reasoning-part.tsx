@@ -8,9 +8,7 @@ export function ReasoningPart({ part, shareId }: { part: ReasoningPartData; shar
   const took = time?.start && time.end ? time.end - time.start : undefined;
   return (
     <details className="reasoning">
-      <summary>
-        Thinking{took !== undefined && took >= 1000 ? <span className="muted"> · {formatDuration(took)}</span> : null}
-      </summary>
+      <summary>Thinking{took !== undefined && took >= 1000 ? <span className="muted"> · {formatDuration(took)}</span> : null}</summary>
       <div className="reasoning-body">{renderMarkdown(part.text, { shareId, key: part.id })}</div>
     </details>
   );

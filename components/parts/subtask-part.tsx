@@ -8,7 +8,9 @@ export function SubtaskPart({ part }: { part: SubtaskPartData }) {
       <p>
         <span className="badge">subtask</span> {part.agent && <span className="badge">@{part.agent}</span>} {part.description}
       </p>
-      <p className="prompt-text"><RedactedText text={part.prompt} /></p>
+      <p className="prompt-text">
+        <RedactedText text={part.prompt} />
+      </p>
     </div>
   );
 }

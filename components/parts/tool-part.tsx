@@ -15,7 +15,9 @@ export function ErrorBlock({ message, showAll }: { message: string; showAll?: { 
   return (
     <div className="error-block" role="note">
       <span className="error-label">{m ? m[1].replace(/:$/, "") : "Error"}</span>
-      <p><RedactedText text={shown.text} /></p>
+      <p>
+        <RedactedText text={shown.text} />
+      </p>
       {shown.full && showAll && <ShowAll {...showAll} full={shown.full} />}
     </div>
   );
@@ -35,9 +37,15 @@ export async function ToolPart({ part, ctx }: { part: ToolPartData; ctx: ViewCon
   return (
     <div className={`tool tool-${state.status}`} data-status={state.status} data-renderer={entry.fallback ? "fallback" : part.tool}>
       <div className="tool-head">
-        <span className="tool-icon" aria-hidden="true">{entry.icon}</span>
+        <span className="tool-icon" aria-hidden="true">
+          {entry.icon}
+        </span>
         <span className="tool-name">{entry.label}</span>
-        {subtitle && <span className="tool-subtitle" title={subtitle}>{subtitle}</span>}
+        {subtitle && (
+          <span className="tool-subtitle" title={subtitle}>
+            {subtitle}
+          </span>
+        )}
         <span className="tool-meta">
           {state.status === "error" && <span className="badge fail">failed</span>}
           {(state.status === "pending" || state.status === "running") && <span className="badge running">in progress</span>}

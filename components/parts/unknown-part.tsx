@@ -6,7 +6,9 @@ export function UnknownPart({ part }: { part: UnknownPartData }) {
   const { id: _id, sessionID: _s, messageID: _m, type, ...rest } = part;
   return (
     <div className="unknown-part">
-      <p className="muted">Unrecognised part: <code>{type}</code></p>
+      <p className="muted">
+        Unrecognised part: <code>{type}</code>
+      </p>
       <InputTable input={rest} />
     </div>
   );

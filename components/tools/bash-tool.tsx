@@ -25,7 +25,9 @@ export async function BashTool({ part, input, state, metadata, ctx }: ToolProps)
     <div className="bash-tool">
       <div className="terminal-wrap" data-copy-root>
         <pre className="terminal-command" aria-label="Command">
-          <span className="prompt" aria-hidden="true">$ </span>
+          <span className="prompt" aria-hidden="true">
+            ${" "}
+          </span>
           <RedactedText text={command} />
         </pre>
         <div className="terminal-head">

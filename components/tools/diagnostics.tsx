@@ -30,7 +30,12 @@ export function Diagnostics({ metadata, file, directory }: { metadata: Rec; file
     <ul className="diagnostics" aria-label="Diagnostics">
       {diags.map((d, i) => (
         <li key={i}>
-          <span className="diag-level">error</span> <code>{relativePath(d.file, directory)}{d.line ? `:${d.line}${d.col ? `:${d.col}` : ""}` : ""}</code> {d.message}
+          <span className="diag-level">error</span>{" "}
+          <code>
+            {relativePath(d.file, directory)}
+            {d.line ? `:${d.line}${d.col ? `:${d.col}` : ""}` : ""}
+          </code>{" "}
+          {d.message}
         </li>
       ))}
     </ul>

@@ -22,4 +22,3 @@ export async function EditTool({ input, metadata, ctx }: ToolProps) {
     </div>
   );
 }
-

@@ -15,7 +15,9 @@ export function InputTable({ input }: { input: Record<string, unknown> }) {
             <tr key={k}>
               <th scope="row">{k}</th>
               <td>
-                <pre className="kv-value"><RedactedText text={typeof v === "string" ? v : JSON.stringify(v, null, 2)} /></pre>
+                <pre className="kv-value">
+                  <RedactedText text={typeof v === "string" ? v : JSON.stringify(v, null, 2)} />
+                </pre>
               </td>
             </tr>
           ))}

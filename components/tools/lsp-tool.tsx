@@ -20,7 +20,12 @@ export function LspTool({ part, input, state, ctx }: ToolProps) {
         {file && (
           <div>
             <dt>at</dt>
-            <dd><code>{relativePath(file, ctx.directory)}{line !== undefined ? `:${line}` : ""}</code></dd>
+            <dd>
+              <code>
+                {relativePath(file, ctx.directory)}
+                {line !== undefined ? `:${line}` : ""}
+              </code>
+            </dd>
           </div>
         )}
       </dl>

@@ -14,20 +14,23 @@ export function QuestionTool({ input, metadata }: ToolProps) {
             {str(q, "header") && <p className="question-header">{str(q, "header")}</p>}
             <p className="question-text">{str(q, "question")}</p>
             <ul className="options">
-              {arr(q, "options").map(rec).map((o, j) => {
-                const picked = chosen.includes(str(o, "label") ?? "");
-                return (
-                  <li key={j} className={picked ? "option picked" : "option"} data-picked={picked || undefined}>
-                    <span className="option-label">{str(o, "label")}</span>
-                    {str(o, "description") && <span className="option-desc"> — {str(o, "description")}</span>}
-                    {picked && <span className="badge ok">answer</span>}
-                  </li>
-                );
-              })}
+              {arr(q, "options")
+                .map(rec)
+                .map((o, j) => {
+                  const picked = chosen.includes(str(o, "label") ?? "");
+                  return (
+                    <li key={j} className={picked ? "option picked" : "option"} data-picked={picked || undefined}>
+                      <span className="option-label">{str(o, "label")}</span>
+                      {str(o, "description") && <span className="option-desc"> — {str(o, "description")}</span>}
+                      {picked && <span className="badge ok">answer</span>}
+                    </li>
+                  );
+                })}
             </ul>
-            {chosen.length > 0 && !arr(q, "options").map(rec).some((o) => chosen.includes(str(o, "label") ?? "")) && (
-              <p className="question-answer">Answer: {chosen.join(", ")}</p>
-            )}
+            {chosen.length > 0 &&
+              !arr(q, "options")
+                .map(rec)
+                .some((o) => chosen.includes(str(o, "label") ?? "")) && <p className="question-answer">Answer: {chosen.join(", ")}</p>}
           </div>
         );
       })}

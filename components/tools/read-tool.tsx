@@ -20,18 +20,24 @@ export async function ReadTool({ part, input, state, metadata, ctx }: ToolProps)
   const images = (state.attachments ?? []).map((a, n) => ({ a, n })).filter(({ a }) => a.mime.startsWith("image/"));
 
   if (display.type === "directory" || tagged(state.output, "type") === "directory") {
-    const entries = display.entries ? arr(display, "entries").map(String) : (tagged(state.output, "entries") ?? "").split("\n").filter((l) => l && !l.startsWith("("));
+    const entries = display.entries
+      ? arr(display, "entries").map(String)
+      : (tagged(state.output, "entries") ?? "").split("\n").filter((l) => l && !l.startsWith("("));
     return (
       <ul className="file-list" aria-label={`Entries of ${relativePath(file, ctx.directory)}`}>
         {entries.map((e) => (
-          <li key={e} className={e.endsWith("/") ? "dir" : "file"}>{e}</li>
+          <li key={e} className={e.endsWith("/") ? "dir" : "file"}>
+            {e}
+          </li>
         ))}
       </ul>
     );
   }
 
   const fromDisplay = typeof display.text === "string";
-  const parsed = fromDisplay ? { text: display.text as string, start: num(display, "lineStart") ?? 1 } : stripLineNumbers(tagged(state.output, "content") ?? "");
+  const parsed = fromDisplay
+    ? { text: display.text as string, start: num(display, "lineStart") ?? 1 }
+    : stripLineNumbers(tagged(state.output, "content") ?? "");
   const end = num(display, "lineEnd");
   const total = num(display, "totalLines");
   const shown = limitOutput(parsed.text);
@@ -45,7 +51,13 @@ export async function ReadTool({ part, input, state, metadata, ctx }: ToolProps)
         </p>
       )}
       {images.map(({ a, n }) => (
-        <Attachment key={n} attachment={a} name={typeof a.filename === "string" ? a.filename : relativePath(file, ctx.directory)} href={attachmentUrl(ctx.shareId, part.id, n)} directory={ctx.directory} />
+        <Attachment
+          key={n}
+          attachment={a}
+          name={typeof a.filename === "string" ? a.filename : relativePath(file, ctx.directory)}
+          href={attachmentUrl(ctx.shareId, part.id, n)}
+          directory={ctx.directory}
+        />
       ))}
       {parsed.text.trim() !== "" && !images.length && (
         <CodeBlock code={shown.text} lang={languageForPath(file)} label={relativePath(file, ctx.directory)} startLine={parsed.start} shareId={ctx.shareId} />

@@ -27,19 +27,25 @@ export function SearchTool({ part, input, state, metadata, ctx }: ToolProps) {
         {str(input, "pattern") !== undefined && (
           <div>
             <dt>pattern</dt>
-            <dd><code>{str(input, "pattern")}</code></dd>
+            <dd>
+              <code>{str(input, "pattern")}</code>
+            </dd>
           </div>
         )}
         {include && (
           <div>
             <dt>include</dt>
-            <dd><code>{include}</code></dd>
+            <dd>
+              <code>{include}</code>
+            </dd>
           </div>
         )}
         {path && (
           <div>
             <dt>in</dt>
-            <dd><code>{relativePath(path, ctx.directory)}</code></dd>
+            <dd>
+              <code>{relativePath(path, ctx.directory)}</code>
+            </dd>
           </div>
         )}
         {count !== undefined && (

@@ -14,12 +14,16 @@ export function SkillTool({ part, input, state, metadata, ctx }: ToolProps) {
       <dl className="kv-inline">
         <div>
           <dt>skill</dt>
-          <dd><span className="badge">{name}</span></dd>
+          <dd>
+            <span className="badge">{name}</span>
+          </dd>
         </div>
         {dir && (
           <div>
             <dt>from</dt>
-            <dd><code>{relativePath(dir, ctx.directory)}</code></dd>
+            <dd>
+              <code>{relativePath(dir, ctx.directory)}</code>
+            </dd>
           </div>
         )}
       </dl>

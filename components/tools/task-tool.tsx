@@ -14,17 +14,23 @@ export function TaskTool({ part, input, state, metadata, ctx }: ToolProps) {
       <dl className="kv-inline">
         <div>
           <dt>agent</dt>
-          <dd><span className="badge">{str(input, "subagent_type") ?? "subagent"}</span></dd>
+          <dd>
+            <span className="badge">{str(input, "subagent_type") ?? "subagent"}</span>
+          </dd>
         </div>
         {str(model, "modelID") && (
           <div>
             <dt>model</dt>
-            <dd>{str(model, "providerID")}/{str(model, "modelID")}</dd>
+            <dd>
+              {str(model, "providerID")}/{str(model, "modelID")}
+            </dd>
           </div>
         )}
       </dl>
       <Collapsible summary="Prompt" open={prompt.length < 400}>
-        <p className="prompt-text"><RedactedText text={prompt} /></p>
+        <p className="prompt-text">
+          <RedactedText text={prompt} />
+        </p>
       </Collapsible>
       <div className="task-result">
         <p className="task-result-label">Result</p>

@@ -25,7 +25,9 @@ export function TodoTool({ input, metadata }: ToolProps) {
           const priority = str(t, "priority");
           return (
             <li key={i} className={`todo todo-${status}`} data-status={status}>
-              <span className="todo-mark" role="img" aria-label={s.label} title={s.label}>{s.mark}</span>
+              <span className="todo-mark" role="img" aria-label={s.label} title={s.label}>
+                {s.mark}
+              </span>
               <span className="todo-text">{str(t, "content") ?? ""}</span>
               {priority && <span className={`priority priority-${priority}`}>{priority}</span>}
             </li>

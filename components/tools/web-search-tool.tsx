@@ -11,7 +11,9 @@ export function WebSearchTool({ part, input, state, ctx }: ToolProps) {
       <dl className="kv-inline">
         <div>
           <dt>query</dt>
-          <dd><q>{query}</q></dd>
+          <dd>
+            <q>{query}</q>
+          </dd>
         </div>
       </dl>
       <Collapsible summary="Results">

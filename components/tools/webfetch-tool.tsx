@@ -14,7 +14,9 @@ export function WebfetchTool({ part, input, state, ctx }: ToolProps) {
       <dl className="kv-inline">
         <div>
           <dt>url</dt>
-          <dd className="break"><ExternalLink href={url}>{url}</ExternalLink></dd>
+          <dd className="break">
+            <ExternalLink href={url}>{url}</ExternalLink>
+          </dd>
         </div>
         {format && (
           <div>

@@ -66,8 +66,7 @@ export function byKey(items: DataItem[]): Map<string, DataItem> {
   const map = new Map<string, DataItem>();
   for (const item of items) {
     const d = item.data as Record<string, unknown>;
-    const key =
-      item.type === "message" ? `message/${d.id}` : item.type === "part" ? `part/${d.messageID}/${d.id}` : item.type;
+    const key = item.type === "message" ? `message/${d.id}` : item.type === "part" ? `part/${d.messageID}/${d.id}` : item.type;
     map.set(key, item);
   }
   return map;

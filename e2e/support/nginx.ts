@@ -36,7 +36,27 @@ export async function startNginx(upstreamPort: number): Promise<Nginx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parley-nginx-"));
   const cert = path.join(dir, "cert.pem");
   const key = path.join(dir, "key.pem");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", key, "-out", cert], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ],
+    { stdio: "ignore" },
+  );
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => path.join(dir, t));
   const main = [

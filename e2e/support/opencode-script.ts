@@ -36,7 +36,7 @@ export function tourScripts(project: string): Script[] {
             },
           ],
         },
-        { tools: [{ tool: "write", args: { filePath: greet, content: 'export function greet(name: string) {\n  return `Hello, ${name}`;\n}\n' } }] },
+        { tools: [{ tool: "write", args: { filePath: greet, content: "export function greet(name: string) {\n  return `Hello, ${name}`;\n}\n" } }] },
         { tools: [{ tool: "read", args: { filePath: greet } }] },
         { tools: [{ tool: "edit", args: { filePath: greet, oldString: "Hello, ${name}", newString: "Welcome, ${name}!" } }] },
         // A tool call that fails: the file does not exist, so the part ends in the error state.
@@ -65,10 +65,7 @@ export function tourScripts(project: string): Script[] {
     // The subagent started by `task` runs in its own child session and conversation.
     {
       match: SUBAGENT_PROMPT,
-      steps: [
-        { tools: [{ tool: "read", args: { filePath: greet } }] },
-        { text: SUBAGENT_ANSWER },
-      ],
+      steps: [{ tools: [{ tool: "read", args: { filePath: greet } }] }, { text: SUBAGENT_ANSWER }],
     },
     { match: AUTO_PROMPT, steps: [{ text: AUTO_ANSWER }] },
   ];

@@ -106,7 +106,6 @@ export class Sandbox {
       OPENCODE_DISABLE_CLAUDE_CODE: "1",
       OPENCODE_DISABLE_EXTERNAL_SKILLS: "1",
     } as unknown as NodeJS.ProcessEnv; // Next's typings require NODE_ENV, which the client must not get
-
   }
 
   /** Runs a one-shot CLI command (import, export, ...) in the project and returns its stdout. */
@@ -167,7 +166,10 @@ export class Sandbox {
 }
 
 export type SessionInfo = { id: string; title: string; parentID?: string; share?: { url: string } };
-export type MessageWithParts = { info: Record<string, unknown> & { id: string; role: string }; parts: (Record<string, unknown> & { id: string; type: string; messageID: string })[] };
+export type MessageWithParts = {
+  info: Record<string, unknown> & { id: string; role: string };
+  parts: (Record<string, unknown> & { id: string; type: string; messageID: string })[];
+};
 
 /** The headless server's HTTP API (see its OpenAPI document at GET /doc). */
 export class OpencodeServer {

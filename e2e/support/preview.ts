@@ -7,7 +7,12 @@ export const SLACK_LIMIT = 32 * 1024;
 export type PreviewTag = { key: string; value: string; offset: number; end: number };
 
 const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Every <title>, <meta name|property=...> and <link rel=canonical>, with its byte offsets. */
 export function previewTags(html: Buffer): PreviewTag[] {
@@ -28,4 +33,3 @@ export function previewTags(html: Buffer): PreviewTag[] {
 export function tagMap(tags: PreviewTag[]): Record<string, string> {
   return Object.fromEntries(tags.map((t) => [t.key, t.value]));
 }
-

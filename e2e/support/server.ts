@@ -51,7 +51,15 @@ async function startOn(port: number, options: StartOptions): Promise<TestServer>
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-e2e-"));
   const child = spawn(process.execPath, [path.join(ROOT, "dist/server.js")], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PARLEY_PUBLIC_URL: "", PARLEY_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...options.env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PARLEY_PUBLIC_URL: "",
+      PARLEY_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -69,7 +77,10 @@ async function startOn(port: number, options: StartOptions): Promise<TestServer>
   const baseURL = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     if (child.exitCode !== null) break;
-    const healthy = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     // Healthy and still running: the answer came from this child, not from whoever else holds the port.
     if (healthy && child.exitCode === null && output.includes(`:${port}`)) {
       return { baseURL, dataDir, process: child, stop, kill9: () => signal("SIGKILL"), output: () => output };

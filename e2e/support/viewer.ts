@@ -8,7 +8,11 @@ const shares = new Map<string, Promise<string>>();
 /** The share id of a replayed scenario (replayed once per worker and reused). */
 export function shareFor(baseURL: string, scenario: Scenario): Promise<string> {
   const key = `${baseURL}:${scenario}`;
-  if (!shares.has(key)) shares.set(key, replay(baseURL, scenario).then((s) => s.id));
+  if (!shares.has(key))
+    shares.set(
+      key,
+      replay(baseURL, scenario).then((s) => s.id),
+    );
   return shares.get(key)!;
 }
 

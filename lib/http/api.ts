@@ -59,7 +59,11 @@ const isNamed = <T extends Error>(err: unknown, name: string): err is T => err i
 export function toErrorResponse(err: unknown): Response {
   if (isNamed<ShareGoneError>(err, "ShareGoneError")) err = new ApiError("gone", "This share was unshared or has expired");
   if (isNamed<ShareTooLargeError>(err, "ShareTooLargeError"))
-    err = new ApiError("too_large", `This sync would make the share ${formatBytes(err.bytes)}, over this server's ${formatBytes(err.limit)} limit per share; nothing of it was stored`, { bytes: err.bytes, limit: err.limit });
+    err = new ApiError(
+      "too_large",
+      `This sync would make the share ${formatBytes(err.bytes)}, over this server's ${formatBytes(err.limit)} limit per share; nothing of it was stored`,
+      { bytes: err.bytes, limit: err.limit },
+    );
   if (isNamed<StoreUnavailableError>(err, "StoreUnavailableError")) err = unavailableError(err);
   if (err instanceof ApiError) {
     return json({ error: { code: err.code, message: err.message, ...err.details } }, err.status, err.headers);
@@ -73,7 +77,9 @@ export function toErrorResponse(err: unknown): Response {
 function unavailableError(err: StoreUnavailableError): ApiError {
   console.error(`[parley] ${err.message}`);
   if (err.reason === "full") {
-    return new ApiError("storage_full", "The server's storage is full; nothing of this request was stored, try again later", undefined, { "Retry-After": "30" });
+    return new ApiError("storage_full", "The server's storage is full; nothing of this request was stored, try again later", undefined, {
+      "Retry-After": "30",
+    });
   }
   const message = err.reason === "busy" ? "The database is busy" : "The database is unavailable";
   return new ApiError("unavailable", `${message}; nothing of this request was stored, try again shortly`, undefined, { "Retry-After": "1" });
@@ -117,11 +123,7 @@ export async function readBody(req: Request, limit: number): Promise<string> {
 }
 
 /** Parses a bounded JSON body, then checks its request-level shape. An empty body parses as `{}` when allowed. */
-export async function readJson<S extends z.ZodType>(
-  req: Request,
-  schema: S,
-  options: { limit: number; allowEmpty?: boolean },
-): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, options: { limit: number; allowEmpty?: boolean }): Promise<z.infer<S>> {
   const text = await readBody(req, options.limit);
   let value: unknown;
   if (text.trim() === "" && options.allowEmpty) value = {};

@@ -14,7 +14,10 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
     // A shorter chain means fewer proxies than configured: its first entry is the best guess, and
     // far better than the proxy's own address, which would put every client in one bucket.
     const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-    const chain = header.split(",").map((s) => s.trim()).filter(Boolean);
+    const chain = header
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const entry = chain.length >= hops ? chain[chain.length - hops] : chain[0];
     if (entry && net.isIP(entry.replace(/^\[|\]$/g, "").replace(/%.*$/, ""))) return entry;
   }
@@ -42,5 +45,8 @@ export function limitKey(address: string): string {
   const left = head ? head.split(":") : [];
   const right = ip.includes("::") && tail ? tail.split(":") : [];
   const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }

@@ -4,7 +4,6 @@ import { getConfig } from "../config";
 import { escapeHtml } from "../render/escape";
 import { NOINDEX, PAGE_HEADERS } from "./security-headers";
 
-
 export function tombstoneHtml(since: Date, reason: "unshared" | "expired"): string {
   const iso = since.toISOString();
   const when = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

@@ -9,9 +9,7 @@ import { CARD_REVISION, cardModel, renderCard } from "./render-card";
 import { runtime } from "../runtime";
 import { cacheHits, cacheMisses, cardSeconds, timed } from "../ops/metrics";
 
-export type CardResult =
-  | { status: "live"; version: number; etag: string; png: Buffer }
-  | { status: "gone" | "missing"; etag: string; png: Buffer };
+export type CardResult = { status: "live"; version: number; etag: string; png: Buffer } | { status: "gone" | "missing"; etag: string; png: Buffer };
 
 const inflight = new Map<string, Promise<Buffer>>();
 type FixedKind = "generic" | "removed" | "sign-in";
@@ -58,4 +56,3 @@ export async function getShareCard(id: string): Promise<CardResult> {
   if ((cards.get(id)?.version ?? -1) <= preview.version) cards.set(id, { version: preview.version, png });
   return { status: "live", version: preview.version, etag, png };
 }
-

@@ -23,7 +23,17 @@ export async function listShares(print: (line: string) => void, now = Date.now()
     const page = await store.listShares({ after, limit: 500 });
     for (const s of page) {
       count++;
-      print([s.id.padEnd(24), state(s, now).padEnd(8), iso(s.createdAt).padEnd(20), iso(s.updatedAt).padEnd(20), String(s.version).padStart(7), String(s.bytes).padStart(10), `  ${iso(s.expiresAt)}`].join(" "));
+      print(
+        [
+          s.id.padEnd(24),
+          state(s, now).padEnd(8),
+          iso(s.createdAt).padEnd(20),
+          iso(s.updatedAt).padEnd(20),
+          String(s.version).padStart(7),
+          String(s.bytes).padStart(10),
+          `  ${iso(s.expiresAt)}`,
+        ].join(" "),
+      );
     }
     if (page.length < 500) break;
     after = page[page.length - 1].id;

@@ -12,8 +12,7 @@ function getOrCreate<T>(name: string, create: () => T): T {
   return (register.getSingleMetric(name) as T | undefined) ?? create();
 }
 
-const counter = (name: string, help: string, labelNames: string[] = []) =>
-  getOrCreate(name, () => new client.Counter({ name, help, labelNames }));
+const counter = (name: string, help: string, labelNames: string[] = []) => getOrCreate(name, () => new client.Counter({ name, help, labelNames }));
 const histogram = (name: string, help: string, buckets: number[], labelNames: string[] = []) =>
   getOrCreate(name, () => new client.Histogram({ name, help, buckets, labelNames }));
 
@@ -34,7 +33,10 @@ export const cacheHits = counter("parley_cache_hits_total", "Cache lookups that 
 export const cacheMisses = counter("parley_cache_misses_total", "Cache lookups that missed, by cache (render, card, page)", ["cache"]);
 export const rateLimited = counter("parley_rate_limited_total", "Requests refused with 429, by limit (create, lookup)", ["limit"]);
 export const dbErrors = counter("parley_db_errors_total", "Database operations that failed, by operation", ["op"]);
-export const eventStreams = getOrCreate("parley_event_streams_open", () => new client.Gauge({ name: "parley_event_streams_open", help: "Open live-follow event streams" }));
+export const eventStreams = getOrCreate(
+  "parley_event_streams_open",
+  () => new client.Gauge({ name: "parley_event_streams_open", help: "Open live-follow event streams" }),
+);
 export const httpRequests = counter("parley_http_requests_total", "HTTP requests by route and status", ["route", "status"]);
 export const httpSeconds = histogram("parley_http_request_duration_seconds", "HTTP request time to the last byte, by route", SECONDS, ["route"]);
 export const httpBytes = counter("parley_http_response_bytes_total", "HTTP response body bytes, by route", ["route"]);
@@ -67,7 +69,9 @@ export function startMetricsServer(options: { port: number; host?: string }): Pr
   collectProcessMetrics();
   const server = http.createServer(async (req, res) => {
     if (req.method !== "GET" || (req.url ?? "").split("?")[0] !== "/metrics") {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not_found", message: "Only GET /metrics is served here" } }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { code: "not_found", message: "Only GET /metrics is served here" } }));
       return;
     }
     try {

@@ -68,7 +68,10 @@ export function observeRequest(req: http.IncomingMessage, res: http.ServerRespon
     const cache = res.getHeader("x-parley-cache");
     if ((route === "/s/:id" || route === "/share/:id") && status === 200) (cache === "hit" ? cacheHits : cacheMisses).inc({ cache: "page" });
     const level = status >= 500 ? "error" : "info";
-    getLogger()[level]({ id, method: req.method, route, ...(share ? { share } : {}), status, ms: Math.round(ms * 10) / 10, bytes, ...(cache ? { cache } : {}) }, "request");
+    getLogger()[level](
+      { id, method: req.method, route, ...(share ? { share } : {}), status, ms: Math.round(ms * 10) / 10, bytes, ...(cache ? { cache } : {}) },
+      "request",
+    );
   };
   res.once("finish", done);
   res.once("close", done);

@@ -14,7 +14,15 @@ type Image = { url: string; width?: number; height?: number; type?: string; alt?
 
 /** Renders the preview metadata (the plain-data shape shareMetadata() builds) as tags. */
 export function previewTagsHtml(m: Metadata, siteName: string): string {
-  const og = (m.openGraph ?? {}) as { type?: string; siteName?: string; title?: string; description?: string; url?: string; publishedTime?: string; images?: Image[] };
+  const og = (m.openGraph ?? {}) as {
+    type?: string;
+    siteName?: string;
+    title?: string;
+    description?: string;
+    url?: string;
+    publishedTime?: string;
+    images?: Image[];
+  };
   const tw = (m.twitter ?? {}) as { card?: string; title?: string; description?: string; images?: Image[] };
   const image = og.images?.[0];
   const twImage = tw.images?.[0];

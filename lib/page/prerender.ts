@@ -42,10 +42,13 @@ export class PrerenderQueue {
   private wake(): void {
     if (this.running || this.timer || this.waiting.size === 0) return;
     const next = Math.min(...[...this.waiting.values()].map((w) => w.due));
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.drain();
-    }, Math.max(0, next - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.drain();
+      },
+      Math.max(0, next - Date.now()),
+    );
     this.timer.unref();
   }
 

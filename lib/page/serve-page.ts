@@ -83,7 +83,16 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, { sha
 async function renderPieces(share: StoredShare, publicUrl: string, assets: PageAssets, signal?: AbortSignal): Promise<AsyncGenerator<string>> {
   const conversation = await loadConversation(share.id, share.version);
   const facts = await getShareFacts(share.id, share.version);
-  return renderSharePage({ id: share.id, version: share.version, conversation, facts, baseUrl: publicUrl, siteName: getConfig().PARLEY_SITE_NAME, assets, signal });
+  return renderSharePage({
+    id: share.id,
+    version: share.version,
+    conversation,
+    facts,
+    baseUrl: publicUrl,
+    siteName: getConfig().PARLEY_SITE_NAME,
+    assets,
+    signal,
+  });
 }
 
 /** Compresses a whole rendered page and keeps it, unless it shows a part that failed to render. */

@@ -28,7 +28,7 @@ const HEX = "0123456789abcdef";
 
 export function makeCorpus(seed = 42) {
   const rand = rng(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const chars = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join("");
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const b64url = (s: string) => Buffer.from(s).toString("base64url");
@@ -169,7 +169,7 @@ export function makeCorpus(seed = 42) {
     "passwordHash = bcrypt.hashSync(password, 10)",
     '{"tokens": {"input": 1234, "output": 567, "reasoning": 0, "cache": {"read": 9000, "write": 0}}}',
     "Basic authentication sends the credentials on every request; Bearer tokens are better.",
-    "key: \"part/msg_01JABCDEF/prt_01JABCDEF\"",
+    'key: "part/msg_01JABCDEF/prt_01JABCDEF"',
     "pip install scikit-learn  # sk-learn is the import name in some tutorials",
     "Set STRIPE_SECRET_KEY in .env (see .env.example); never commit it.",
     "DATABASE_URL=postgres://localhost:5432/app",

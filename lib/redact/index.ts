@@ -123,7 +123,14 @@ async function redactText(s: string): Promise<{ text: string; count: number }> {
 
 /** Redacts many plain strings: our rules on each, then one secretlint pass over all of them. */
 async function redactTexts(strings: string[]): Promise<Array<{ text: string; count: number }>> {
-  const ours = strings.map((s) => (s.length < MIN_SCANNED ? { text: s, count: 0 } : apply(s, RULES.flatMap((rule) => ruleFindings(s, rule)))));
+  const ours = strings.map((s) =>
+    s.length < MIN_SCANNED
+      ? { text: s, count: 0 }
+      : apply(
+          s,
+          RULES.flatMap((rule) => ruleFindings(s, rule)),
+        ),
+  );
   const scan = strings.flatMap((s, i) => (s.length < MIN_SCANNED ? [] : [i]));
   const found = await secretlintFindingsMany(scan.map((i) => ours[i].text));
   const out = [...ours];

@@ -23,7 +23,10 @@ describe("redaction corpus", () => {
       byKind.set(p.kind, k);
     }
     const recall = 1 - missed.length / positives.length;
-    console.log(`redaction recall ${(recall * 100).toFixed(2)}% over ${positives.length} credentials;`, Object.fromEntries([...byKind].map(([k, v]) => [k, `${v.hit}/${v.n}`])));
+    console.log(
+      `redaction recall ${(recall * 100).toFixed(2)}% over ${positives.length} credentials;`,
+      Object.fromEntries([...byKind].map(([k, v]) => [k, `${v.hit}/${v.n}`])),
+    );
     if (missed.length) console.log("missed:\n" + missed.join("\n"));
     expect(byKind.size).toBeGreaterThanOrEqual(13); // every kind the issue names
     expect(recall).toBeGreaterThanOrEqual(0.99);
@@ -81,7 +84,7 @@ describe("code is not a credential", () => {
   it.each([
     ["password: Xk9#mQ2vLp7w", "Xk9#mQ2vLp7w"],
     ["secret = 'q8ZtR2mW4nB7yK1c'", "q8ZtR2mW4nB7yK1c"],
-    ["auth_token := \"9f86d081884c7d659a2feaa0c55ad015\"", "9f86d081884c7d659a2feaa0c55ad015"],
+    ['auth_token := "9f86d081884c7d659a2feaa0c55ad015"', "9f86d081884c7d659a2feaa0c55ad015"],
     ["DB_PASSWORD=hU7rQ_pz3kw9", "hU7rQ_pz3kw9"],
     ["secret: MyS3cretValu3x", "MyS3cretValu3x"],
   ])("still redacts %s", async (s, secret) => {
@@ -122,8 +125,18 @@ describe("text attachments (data: URLs)", () => {
   };
 
   it.each([
-    "text/plain", "text/x-shellscript", "application/json", "application/x-yaml", "application/xml", "application/javascript",
-    "application/x-sh", "application/toml", "application/ld+json", "image/svg+xml", "application/octet-stream", "",
+    "text/plain",
+    "text/x-shellscript",
+    "application/json",
+    "application/x-yaml",
+    "application/xml",
+    "application/javascript",
+    "application/x-sh",
+    "application/toml",
+    "application/ld+json",
+    "image/svg+xml",
+    "application/octet-stream",
+    "",
   ])("decodes, redacts and re-encodes a base64 %s payload", async (mime) => {
     const url = `data:${mime};base64,${Buffer.from(env).toString("base64")}`;
     const { text, count } = await redactString(url);
@@ -168,7 +181,10 @@ describe("text attachments (data: URLs)", () => {
   });
 
   it("redacts an .env attached next to the real attachment fixture's text file, and counts it", async () => {
-    const data = JSON.parse(fs.readFileSync(path.join(FIXTURES, "attachment", "share-data.json"), "utf8")) as Array<{ type: string; data: { type?: string; mime?: string; url?: string } }>;
+    const data = JSON.parse(fs.readFileSync(path.join(FIXTURES, "attachment", "share-data.json"), "utf8")) as Array<{
+      type: string;
+      data: { type?: string; mime?: string; url?: string };
+    }>;
     const textPart = data.find((i) => i.type === "part" && i.data.type === "file" && i.data.mime === "text/plain")!;
     expect(textPart.data.url!.startsWith("data:text/plain;base64,")).toBe(true);
     const withEnv = { ...textPart, data: { ...textPart.data, filename: ".env", url: `data:text/plain;base64,${Buffer.from(env).toString("base64")}` } };
@@ -186,10 +202,35 @@ describe("redactItems", () => {
     const key = "ghp_" + "aB3".repeat(12);
     const items = [
       { type: "session", data: { id: "ses_1", title: `deploy with ${key}`, time: { created: 1 } } },
-      { type: "part", data: { id: "prt_1", sessionID: "ses_1", messageID: "msg_1", type: "tool", callID: "c", tool: "bash",
-        state: { status: "completed", input: { command: `export GH=${key}` }, output: `token ${key}`, metadata: { env: { GH: key } } } } },
-      { type: "part", data: { id: "prt_2", sessionID: "ses_1", messageID: "msg_1", type: "file", mime: "text/plain", url: "file:///x", filename: "x", source: { text: { value: key } } } },
-      { type: "model", data: [{ id: "m", providerID: "p", headers: { Authorization: "Bearer abc", "X-Team": "core" }, options: { apiKey: "k", baseURL: "https://x" } }] },
+      {
+        type: "part",
+        data: {
+          id: "prt_1",
+          sessionID: "ses_1",
+          messageID: "msg_1",
+          type: "tool",
+          callID: "c",
+          tool: "bash",
+          state: { status: "completed", input: { command: `export GH=${key}` }, output: `token ${key}`, metadata: { env: { GH: key } } },
+        },
+      },
+      {
+        type: "part",
+        data: {
+          id: "prt_2",
+          sessionID: "ses_1",
+          messageID: "msg_1",
+          type: "file",
+          mime: "text/plain",
+          url: "file:///x",
+          filename: "x",
+          source: { text: { value: key } },
+        },
+      },
+      {
+        type: "model",
+        data: [{ id: "m", providerID: "p", headers: { Authorization: "Bearer abc", "X-Team": "core" }, options: { apiKey: "k", baseURL: "https://x" } }],
+      },
     ];
     const before = JSON.stringify(items);
     const { items: out, redactions } = await redactItems(items);
@@ -218,7 +259,10 @@ describe("redactItems", () => {
   it("changes nothing in any recorded sync request, the text attachments included", async () => {
     let batches = 0;
     for (const scenario of ["basic", "tour", "attachment", "aborted"]) {
-      const lines = fs.readFileSync(path.join(FIXTURES, scenario, "share-requests.jsonl"), "utf8").split("\n").filter(Boolean);
+      const lines = fs
+        .readFileSync(path.join(FIXTURES, scenario, "share-requests.jsonl"), "utf8")
+        .split("\n")
+        .filter(Boolean);
       for (const line of lines) {
         const req = JSON.parse(line) as { url: string; body: unknown };
         const body = (typeof req.body === "string" ? JSON.parse(req.body) : req.body) as { data?: unknown[] } | null;

@@ -22,8 +22,7 @@ import { RENDERER_VERSION } from "./cached";
 import { runtime } from "../runtime";
 
 type HastNode = { type: string; tagName?: string; value?: string; properties?: Record<string, unknown>; children?: HastNode[] };
-const textOf = (n: HastNode | undefined): string =>
-  !n ? "" : n.type === "text" ? (n.value ?? "") : (n.children ?? []).map(textOf).join("");
+const textOf = (n: HastNode | undefined): string => (!n ? "" : n.type === "text" ? (n.value ?? "") : (n.children ?? []).map(textOf).join(""));
 
 const makeComponents = (shareId: string | undefined): Components => ({
   a: ({ href, children }) => <ExternalLink href={href}>{children}</ExternalLink>,
@@ -46,9 +45,7 @@ const makeComponents = (shareId: string | undefined): Components => ({
       ?.slice("language-".length);
     return <CodeBlock code={textOf(code)} lang={lang} shareId={shareId} />;
   },
-  input: ({ checked }) => (
-    <span className={checked ? "task-box done" : "task-box"} role="img" aria-label={checked ? "done" : "not done"} />
-  ),
+  input: ({ checked }) => <span className={checked ? "task-box done" : "task-box"} role="img" aria-label={checked ? "done" : "not done"} />,
   table: ({ children }) => (
     <div className="table-scroll">
       <table>{children}</table>
@@ -87,7 +84,13 @@ export function treeBytes(node: ReactNode): number {
  */
 export function renderMarkdown(text: string, scope?: RenderScope): ReactElement {
   const tree = scope
-    ? runtime().renderCache.getOrRenderSync(scope.shareId, `md:${scope.key}`, contentHash(RENDERER_VERSION, "md", text), () => markdownTree(text, scope.shareId), treeBytes)
+    ? runtime().renderCache.getOrRenderSync(
+        scope.shareId,
+        `md:${scope.key}`,
+        contentHash(RENDERER_VERSION, "md", text),
+        () => markdownTree(text, scope.shareId),
+        treeBytes,
+      )
     : markdownTree(text, undefined);
   return <div className="markdown">{tree}</div>;
 }

@@ -44,18 +44,16 @@ describe("urls and redactions", () => {
   });
 
   it("splits redaction markers out of text", () => {
-    expect(splitRedactions("key [REDACTED:aws-access-key] end")).toEqual([
-      { text: "key " },
-      { redacted: "aws-access-key" },
-      { text: " end" },
-    ]);
+    expect(splitRedactions("key [REDACTED:aws-access-key] end")).toEqual([{ text: "key " }, { redacted: "aws-access-key" }, { text: " end" }]);
   });
 });
 
 describe("renderMarkdown", async () => {
   const { renderMarkdown } = await import("./markdown");
   const html = renderToStaticMarkup(
-    renderMarkdown('Raw <script>alert("x")</script> and <img src=x onerror=alert(1)>. Key [REDACTED:github-token]. [ok](https://example.com) [bad](javascript:alert(1)) ![pic](https://evil.test/p.png)\n\n- [x] done\n- [ ] ~~todo~~'),
+    renderMarkdown(
+      'Raw <script>alert("x")</script> and <img src=x onerror=alert(1)>. Key [REDACTED:github-token]. [ok](https://example.com) [bad](javascript:alert(1)) ![pic](https://evil.test/p.png)\n\n- [x] done\n- [ ] ~~todo~~',
+    ),
   );
   it("shows raw HTML literally", () => {
     expect(html).not.toContain("<script>");

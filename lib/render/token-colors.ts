@@ -4,7 +4,20 @@
 // the two themes' own colours (a test checks they still match and that globals.css has a rule for
 // each); a colour outside them falls back to the inline style. Text in the themes' default colour
 // gets no span at all and inherits the page's text colour.
-export const LIGHT_PALETTE = ["#0E1116", "#66707B", "#A0111F", "#023B95", "#702C00", "#622CBC", "#024C1A", "#032563", "#6E011A", "#FFFFFF", "#E7ECF0", "#4B535D"];
+export const LIGHT_PALETTE = [
+  "#0E1116",
+  "#66707B",
+  "#A0111F",
+  "#023B95",
+  "#702C00",
+  "#622CBC",
+  "#024C1A",
+  "#032563",
+  "#6E011A",
+  "#FFFFFF",
+  "#E7ECF0",
+  "#4B535D",
+];
 export const DARK_PALETTE = ["#E6EDF3", "#8B949E", "#FF7B72", "#79C0FF", "#FFA657", "#D2A8FF", "#7EE787", "#A5D6FF", "#FFA198", "#F0F6FC", "#161B22"];
 
 const light = new Map(LIGHT_PALETTE.map((c, i) => [c, `l${i}`]));

@@ -72,7 +72,12 @@ describe("limitAttachments", () => {
   });
 
   it("leaves non-parts, file:// urls and malformed items for validation to judge", () => {
-    const input = [null, { type: "session", data: { url: "data:text/plain,xx" } }, { type: "part", data: { type: "file", url: "file:///big" } }, { type: "part", data: "nope" }];
+    const input = [
+      null,
+      { type: "session", data: { url: "data:text/plain,xx" } },
+      { type: "part", data: { type: "file", url: "file:///big" } },
+      { type: "part", data: "nope" },
+    ];
     const { data, degraded } = limitAttachments(input, 1);
     expect(degraded).toEqual([]);
     expect(data).toEqual(input);
@@ -81,7 +86,9 @@ describe("limitAttachments", () => {
 
 describe("describeOmission", () => {
   it("words the issue's example", () => {
-    expect(describeOmission({ omitted: true, reason: "too_large", originalBytes: 38 * MiB, limitBytes: 16 * MiB })).toBe("not included: 38 MB is over this server's 16 MB limit");
+    expect(describeOmission({ omitted: true, reason: "too_large", originalBytes: 38 * MiB, limitBytes: 16 * MiB })).toBe(
+      "not included: 38 MB is over this server's 16 MB limit",
+    );
   });
 
   it("ignores a marker that is not ours", () => {

@@ -14,7 +14,15 @@ import { runtime } from "../runtime";
 const PART_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 const MIME = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
-const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/avif": "avif", "text/plain": "txt", "application/pdf": "pdf" };
+const EXTENSIONS: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "image/avif": "avif",
+  "text/plain": "txt",
+  "application/pdf": "pdf",
+};
 
 type Loose = Record<string, unknown>;
 export type ServedText = { text: string; etag: string };

@@ -25,7 +25,12 @@ describe("validateItem", () => {
       { type: "file", mime: "image/png", url: "data:image/png;base64,AA==" },
       { type: "tool", callID: "c", tool: "bash", state: { status: "pending", input: {}, raw: "" } },
       { type: "tool", callID: "c", tool: "bash", state: { status: "running", input: {}, time: { start: 1 } } },
-      { type: "tool", callID: "c", tool: "bash", state: { status: "completed", input: {}, output: "ok", title: "t", metadata: {}, time: { start: 1, end: 2 } } },
+      {
+        type: "tool",
+        callID: "c",
+        tool: "bash",
+        state: { status: "completed", input: {}, output: "ok", title: "t", metadata: {}, time: { start: 1, end: 2 } },
+      },
       { type: "tool", callID: "c", tool: "bash", state: { status: "error", input: {}, error: "boom", time: { start: 1, end: 2 } } },
       { type: "step-start" },
       { type: "step-finish", reason: "stop", cost: 0, tokens: { input: 1, output: 2, reasoning: 0, cache: { read: 0, write: 0 } } },

@@ -15,11 +15,13 @@ const { clientAddress, clientIp, limitKey } = await import("../http/client-ip");
 const { parseConfig } = await import("../config");
 
 const createFrom = (peer: string, xff?: string) =>
-  POST(new Request("http://localhost/api/share", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-parley-client": clientAddress(peer, xff, 0), ...(xff ? { "x-forwarded-for": xff } : {}) },
-    body: JSON.stringify({ sessionID: "ses_ops" }),
-  }));
+  POST(
+    new Request("http://localhost/api/share", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-parley-client": clientAddress(peer, xff, 0), ...(xff ? { "x-forwarded-for": xff } : {}) },
+      body: JSON.stringify({ sessionID: "ses_ops" }),
+    }),
+  );
 
 describe("operator controls", () => {
   it("limits share creation per client address, with a JSON 429 and Retry-After; a spoofed X-Forwarded-For does not help", async () => {
@@ -44,7 +46,12 @@ describe("operator controls", () => {
   });
 
   it("gives a burst of exactly N when N does not divide the window, and refills at N per window", async () => {
-    for (const [limit, windowMs] of [[7, 60_000], [3, 1_000], [1, 60_000], [600, 3_600_000]]) {
+    for (const [limit, windowMs] of [
+      [7, 60_000],
+      [3, 1_000],
+      [1, 60_000],
+      [600, 3_600_000],
+    ]) {
       const key = `test:${limit}/${windowMs}`;
       const t = Date.now();
       for (let i = 0; i < limit; i++) expect(await takeToken({ limit, windowMs }, key, t), `${limit}/${windowMs} #${i + 1}`).toBeNull();
@@ -93,7 +100,12 @@ describe("operator controls", () => {
   it("parses the privacy settings and rejects bad ones", () => {
     const c = parseConfig({ PARLEY_DEFAULT_TTL: "30d", PARLEY_SHARING: "disabled", PARLEY_REDACT: "off" });
     expect(c).toMatchObject({ PARLEY_DEFAULT_TTL: 30 * 86_400_000, PARLEY_SHARING: "disabled", PARLEY_REDACT: false });
-    expect(parseConfig({})).toMatchObject({ PARLEY_DEFAULT_TTL: null, PARLEY_SHARING: "enabled", PARLEY_REDACT: true, PARLEY_RATE_CREATE: { limit: 600, windowMs: 3_600_000 } });
+    expect(parseConfig({})).toMatchObject({
+      PARLEY_DEFAULT_TTL: null,
+      PARLEY_SHARING: "enabled",
+      PARLEY_REDACT: true,
+      PARLEY_RATE_CREATE: { limit: 600, windowMs: 3_600_000 },
+    });
     expect(() => parseConfig({ PARLEY_RATE_LOOKUP: "lots" })).toThrow(/PARLEY_RATE_LOOKUP/);
     expect(() => parseConfig({ PARLEY_ADMIN_TOKEN: "short" })).toThrow(/PARLEY_ADMIN_TOKEN/);
   });

@@ -9,7 +9,17 @@ import type { DataItem, RejectedItem, SyncResult } from "../schema";
 import type { ItemWrite, StoredShare } from "../store/types";
 import { runtime } from "../runtime";
 import { getLogger, shortId } from "../ops/logger";
-import { redactions as redactionCount, sharesCreated, sharesExpired, sharesUnshared, syncBytes, syncDegradedItems, syncItems, syncRejectedItems, syncs } from "../ops/metrics";
+import {
+  redactions as redactionCount,
+  sharesCreated,
+  sharesExpired,
+  sharesUnshared,
+  syncBytes,
+  syncDegradedItems,
+  syncItems,
+  syncRejectedItems,
+  syncs,
+} from "../ops/metrics";
 
 export type ShareState =
   | { status: "live"; share: StoredShare }

@@ -17,8 +17,17 @@ describe("sharing disabled", () => {
   it("refuses to create with 403 and keeps existing shares viewable", async () => {
     const store = await getStore();
     await store.createShare({ id: "existing", sessionId: "ses_x", secretHash: "ab".repeat(32), createdAt: 1, expiresAt: null });
-    await store.upsertItems("existing", [{ key: "session", type: "session", json: '{"type":"session","data":{"id":"ses_x","time":{"created":1}}}' }], { now: 2, maxShareBytes: 1 << 20 });
-    const res = await POST(new Request("http://localhost/api/share", { method: "POST", headers: { "content-type": "application/json", "x-parley-client": "127.0.0.1" }, body: JSON.stringify({ sessionID: "ses_new" }) }));
+    await store.upsertItems("existing", [{ key: "session", type: "session", json: '{"type":"session","data":{"id":"ses_x","time":{"created":1}}}' }], {
+      now: 2,
+      maxShareBytes: 1 << 20,
+    });
+    const res = await POST(
+      new Request("http://localhost/api/share", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-parley-client": "127.0.0.1" },
+        body: JSON.stringify({ sessionID: "ses_new" }),
+      }),
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error).toEqual({ code: "sharing_disabled", message: "Sharing is disabled on this server" });
     expect(await getShareData("existing")).toHaveLength(1);

@@ -89,11 +89,15 @@ if (postgresTestUrl) {
       const url = new URL(postgresTestUrl!);
       url.pathname = `/${postgres.name}`;
       const run = () =>
-        spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/migrate.ts", "--to", url.toString()], {
-          cwd: ROOT,
-          env: { ...process.env, PARLEY_DATA_DIR: path.dirname(sqlite.file!), DATABASE_URL: "" },
-          encoding: "utf8",
-        });
+        spawnSync(
+          process.execPath,
+          [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/migrate.ts", "--to", url.toString()],
+          {
+            cwd: ROOT,
+            env: { ...process.env, PARLEY_DATA_DIR: path.dirname(sqlite.file!), DATABASE_URL: "" },
+            encoding: "utf8",
+          },
+        );
       const first = run();
       expect(first.stderr).toBe("");
       expect(first.status).toBe(0);

@@ -18,7 +18,13 @@ function sqliteReason(code: string): UnavailableReason | null {
 // Network errors of the socket to the server, before or during a query.
 const NET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 // pg's own messages for a connection that ended or never came (it gives them no code).
-const PG_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i, /connection ended/i, /server closed the connection/i];
+const PG_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /not queryable/i,
+  /connection ended/i,
+  /server closed the connection/i,
+];
 
 function postgresReason(err: DriverError): UnavailableReason | null {
   const code = typeof err.code === "string" ? err.code : "";

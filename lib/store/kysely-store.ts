@@ -72,11 +72,7 @@ export class KyselyStore implements Store {
     private readonly afterDelete: () => Promise<void> = async () => {},
   ) {}
 
-  static async open(
-    kind: "sqlite" | "postgres",
-    db: Kysely<unknown>,
-    afterDelete?: () => Promise<void>,
-  ): Promise<KyselyStore> {
+  static async open(kind: "sqlite" | "postgres", db: Kysely<unknown>, afterDelete?: () => Promise<void>): Promise<KyselyStore> {
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     // A database that is down at start-up is "unavailable" (503 until it is back), not a broken migration.
     if (error && unavailableFrom(kind, error)) throw unavailableFrom(kind, error);
@@ -98,7 +94,10 @@ export class KyselyStore implements Store {
       await trx.commit().execute();
       return result;
     } catch (err) {
-      await trx.rollback().execute().catch(() => {});
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => {});
       throw err;
     }
   }
@@ -167,22 +166,13 @@ export class KyselyStore implements Store {
       const bytes = Number(total.bytes);
       if (bytes > options.maxShareBytes) throw new ShareTooLargeError(bytes, options.maxShareBytes);
 
-      const row = await trx
-        .updateTable("shares")
-        .set({ bytes })
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await trx.updateTable("shares").set({ bytes }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
       return toShare(row as ShareRow);
     });
   }
 
   async listItems(id: string): Promise<StoredItem[]> {
-    const rows = await this.db
-      .selectFrom("share_items")
-      .select(["key", "type", "data", "updated_at"])
-      .where("share_id", "=", id)
-      .execute();
+    const rows = await this.db.selectFrom("share_items").select(["key", "type", "data", "updated_at"]).where("share_id", "=", id).execute();
     // Sorted here, not in SQL: PostgreSQL's collation would order keys differently from SQLite's.
     return rows
       .map((r) => ({ key: r.key, type: r.type, json: r.data, updatedAt: Number(r.updated_at) }))
@@ -279,7 +269,10 @@ export class KyselyStore implements Store {
         eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("bytes"),
       ])
       .executeTakeFirstOrThrow();
-    const items = await this.db.selectFrom("share_items").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const items = await this.db
+      .selectFrom("share_items")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return {
       live: Number(shares.live ?? 0),
       unshared: Number(shares.unshared ?? 0),

@@ -30,7 +30,9 @@ describe.skipIf(!postgresTestUrl)("postgres: connections closed by the server", 
       await admin.end();
       const n = Number(killed.rows[0].n);
       expect(n).toBeGreaterThan(0);
-      await vi.waitFor(() => expect(logged.mock.calls.filter(([m]) => String(m).includes("PostgreSQL connection failed")).length).toBeGreaterThanOrEqual(n), { timeout: 5_000 });
+      await vi.waitFor(() => expect(logged.mock.calls.filter(([m]) => String(m).includes("PostgreSQL connection failed")).length).toBeGreaterThanOrEqual(n), {
+        timeout: 5_000,
+      });
       expect(await db.store.getShare("missing-after")).toBeNull();
     } finally {
       logged.mockRestore();

@@ -24,11 +24,18 @@ describe("sqlite scrub on delete", () => {
     await store.createShare({ id: "victim", sessionId: "ses_v", secretHash: "ab".repeat(32), createdAt: 1, expiresAt: null });
     await store.createShare({ id: "bystander", sessionId: "ses_b", secretHash: "ab".repeat(32), createdAt: 1, expiresAt: null });
     const big = `${canary} `.repeat(40_000); // ~1 MB: hundreds of overflow pages
-    await store.upsertItems("victim", [
-      { key: "session", type: "session", json: JSON.stringify({ type: "session", data: { title: canary } }) },
-      { key: "part/m/p", type: "part", json: JSON.stringify({ type: "part", data: { text: big } }) },
-    ], { now: 2, maxShareBytes: 1 << 30 });
-    await store.upsertItems("bystander", [{ key: "session", type: "session", json: JSON.stringify({ type: "session", data: { title: keep } }) }], { now: 2, maxShareBytes: 1 << 30 });
+    await store.upsertItems(
+      "victim",
+      [
+        { key: "session", type: "session", json: JSON.stringify({ type: "session", data: { title: canary } }) },
+        { key: "part/m/p", type: "part", json: JSON.stringify({ type: "part", data: { text: big } }) },
+      ],
+      { now: 2, maxShareBytes: 1 << 30 },
+    );
+    await store.upsertItems("bystander", [{ key: "session", type: "session", json: JSON.stringify({ type: "session", data: { title: keep } }) }], {
+      now: 2,
+      maxShareBytes: 1 << 30,
+    });
     expect(filesOf(db.file!).some((f) => contains(f, canary))).toBe(true); // the search would find it
 
     expect(await store.deleteShare("victim", 3)).toBe(true);

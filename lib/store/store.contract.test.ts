@@ -36,7 +36,11 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
     it("findPart finds a part by its id alone, exactly (no LIKE wildcards, no case folding)", async () => {
       const id = await seed(store);
       const other = await seed(store);
-      await store.upsertItems(id, [item("part/msg_1/prt_a_1", { n: 1 }), item("part/msg_2/prt_aX1", { n: 2 }), item("part/msg_2/PRT_B", { n: 3 }), item("message/prt_c", { n: 4 })], { now: 2000, maxShareBytes: BIG });
+      await store.upsertItems(
+        id,
+        [item("part/msg_1/prt_a_1", { n: 1 }), item("part/msg_2/prt_aX1", { n: 2 }), item("part/msg_2/PRT_B", { n: 3 }), item("message/prt_c", { n: 4 })],
+        { now: 2000, maxShareBytes: BIG },
+      );
       await store.upsertItems(other, [item("part/msg_9/prt_z", { n: 5 })], { now: 2000, maxShareBytes: BIG });
       expect((await store.findPart(id, "prt_a_1"))?.key).toBe("part/msg_1/prt_a_1");
       expect((await store.findPart(id, "prt_aX1"))?.key).toBe("part/msg_2/prt_aX1");
@@ -50,8 +54,15 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
     it("creates and reads a share with its hash, times and version 0", async () => {
       const id = await seed(store);
       expect(await store.getShare(id)).toEqual({
-        id, sessionId: "ses_1", secretHash: "ab".repeat(32), createdAt: 1000, updatedAt: 1000,
-        version: 0, bytes: 0, deletedAt: null, expiresAt: null,
+        id,
+        sessionId: "ses_1",
+        secretHash: "ab".repeat(32),
+        createdAt: 1000,
+        updatedAt: 1000,
+        version: 0,
+        bytes: 0,
+        deletedAt: null,
+        expiresAt: null,
       });
       expect(await store.getShare("nope")).toBeNull();
     });
@@ -77,7 +88,11 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
     it("sorts keys by code unit, the same on every database", async () => {
       const id = await seed(store);
       const keys = ["part/m/b", "part/m/B", "part/m/_", "part/m/a-1", "part/m/a_1", "model", "message/Z"];
-      await store.upsertItems(id, keys.map((k) => item(k, {})), { now: 1, maxShareBytes: BIG });
+      await store.upsertItems(
+        id,
+        keys.map((k) => item(k, {})),
+        { now: 1, maxShareBytes: BIG },
+      );
       expect((await store.listItems(id)).map((i) => i.key)).toEqual([...keys].sort());
     });
 
@@ -156,7 +171,17 @@ function contract(name: string, open: () => Promise<TestDatabase>) {
 
     it("imports a share exactly (version, hash, times, items) and a second import replaces the first", async () => {
       const id = newId();
-      const share = { id, sessionId: "ses_x", secretHash: "cd".repeat(32), createdAt: 10, updatedAt: 20, version: 7, bytes: 0, deletedAt: null, expiresAt: 99_000 };
+      const share = {
+        id,
+        sessionId: "ses_x",
+        secretHash: "cd".repeat(32),
+        createdAt: 10,
+        updatedAt: 20,
+        version: 7,
+        bytes: 0,
+        deletedAt: null,
+        expiresAt: 99_000,
+      };
       const items = [item("session", { t: "x" }), item("message/m1", { n: 1 })].map((i, n) => ({ ...i, updatedAt: 15 + n }));
       share.bytes = items.reduce((n, i) => n + Buffer.byteLength(i.json), 0);
       await store.importShare(share, items);

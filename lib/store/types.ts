@@ -45,7 +45,10 @@ export class ShareGoneError extends Error {
 
 export class ShareTooLargeError extends Error {
   override readonly name = "ShareTooLargeError";
-  constructor(readonly bytes: number, readonly limit: number) {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
     super(`share would hold ${bytes} bytes, over the ${limit} byte limit`);
   }
 }
@@ -60,7 +63,10 @@ export type UnavailableReason = "down" | "busy" | "full";
  */
 export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
-  constructor(readonly reason: UnavailableReason, readonly detail: string) {
+  constructor(
+    readonly reason: UnavailableReason,
+    readonly detail: string,
+  ) {
     super(`the database is unavailable (${reason}): ${detail}`);
   }
 }

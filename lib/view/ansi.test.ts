@@ -19,7 +19,9 @@ describe("parseAnsi", () => {
   });
 
   it("drops non-SGR sequences and control characters, keeping text", () => {
-    const text = parseAnsi("a\u001b[2Kb\u001b]0;title\u0007c\u001b[?25ld\re\u0008f").map((r) => r.text).join("");
+    const text = parseAnsi("a\u001b[2Kb\u001b]0;title\u0007c\u001b[?25ld\re\u0008f")
+      .map((r) => r.text)
+      .join("");
     expect(text).toBe("abcdef");
     expect(text).not.toMatch(/[\u001b\u0007]/);
   });

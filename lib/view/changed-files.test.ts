@@ -11,7 +11,8 @@ const readData = (scenario: string): DataItem[] =>
   JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "e2e", "fixtures", scenario, "share-data.json"), "utf8"));
 const session = (extra: Record<string, unknown> = {}) => ({ type: "session", data: { id: "ses_1", title: "T", time: { created: 1 }, ...extra } });
 const user = (id: string, diffs: unknown[]) => ({ type: "message", data: { id, sessionID: "ses_1", role: "user", time: { created: 1 }, summary: { diffs } } });
-const patch = (file: string, lines: string[]) => `Index: ${file}\n===\n--- ${file}\n+++ ${file}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}\n`;
+const patch = (file: string, lines: string[]) =>
+  `Index: ${file}\n===\n--- ${file}\n+++ ${file}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}\n`;
 
 describe("the header and the card count the same files", () => {
   for (const scenario of ["tour", "attachment", "aborted"]) {
@@ -30,7 +31,10 @@ describe("the header and the card count the same files", () => {
 
   it("tour: 2 files changed (+16 −0), as the preview description says", () => {
     const c = buildConversation(readData("tour"));
-    expect(sessionStats(c).files.map((f) => [f.path, f.additions, f.deletions])).toEqual([["notes/PLAN.md", 9, 0], ["src/greet.ts", 7, 0]]);
+    expect(sessionStats(c).files.map((f) => [f.path, f.additions, f.deletions])).toEqual([
+      ["notes/PLAN.md", 9, 0],
+      ["src/greet.ts", 7, 0],
+    ]);
     expect(describeShare(computeShareFacts(c))).toContain("2 files changed (+16 −0)");
   });
 });
@@ -40,17 +44,32 @@ describe("changedFiles", () => {
     const c = buildConversation([
       session(),
       user("msg_1", [{ file: "a.ts", additions: 2, deletions: 0, status: "added", patch: patch("a.ts", ["one", "two"]) }]),
-      user("msg_3", [{ file: "a.ts", additions: 1, deletions: 0, status: "modified", patch: patch("a.ts", ["three"]) }, { file: "b.ts", additions: 4, deletions: 1 }]),
+      user("msg_3", [
+        { file: "a.ts", additions: 1, deletions: 0, status: "modified", patch: patch("a.ts", ["three"]) },
+        { file: "b.ts", additions: 4, deletions: 1 },
+      ]),
     ]);
     const files = changedFiles(c);
-    expect(files.map((f) => [f.path, f.additions, f.deletions, f.status])).toEqual([["a.ts", 3, 0, "modified"], ["b.ts", 4, 1, undefined]]);
+    expect(files.map((f) => [f.path, f.additions, f.deletions, f.status])).toEqual([
+      ["a.ts", 3, 0, "modified"],
+      ["b.ts", 4, 1, undefined],
+    ]);
     expect(files[0].patch).toContain("+two\n");
     expect(files[0].patch).toContain("+three");
     expect(filesChangedTotals(c)).toEqual({ count: 2, additions: 7, deletions: 1 });
   });
 
   it("counts from the patch when the diff carries none, and leaves out a diff with no path", () => {
-    const c = buildConversation([session(), { type: "session_diff", data: [{ path: "x.md", patch: patch("x.md", ["a", "b", "c"]) }, { additions: 9, deletions: 9 }] }]);
+    const c = buildConversation([
+      session(),
+      {
+        type: "session_diff",
+        data: [
+          { path: "x.md", patch: patch("x.md", ["a", "b", "c"]) },
+          { additions: 9, deletions: 9 },
+        ],
+      },
+    ]);
     expect(changedFiles(c).map((f) => [f.path, f.additions])).toEqual([["x.md", 3]]);
     expect(filesChangedTotals(c)).toEqual({ count: 1, additions: 3, deletions: 0 });
   });

@@ -16,7 +16,12 @@ export type FilesChanged = { count: number; additions: number; deletions: number
 
 /** A stable, URL-safe anchor for a changed file. */
 export function fileAnchor(path: string): string {
-  return `file-${path.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 120) || "unnamed"}`;
+  return `file-${
+    path
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 120) || "unnamed"
+  }`;
 }
 
 /** Accepts all three FileDiff shapes (SDK v1 {file,before,after}, v2 {path,patch}, SnapshotFileDiff). */

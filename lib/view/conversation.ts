@@ -57,8 +57,6 @@ export function buildConversation(items: DataItem[]): Conversation {
   }
 
   for (const part of parts.sort(byId)) messages.get(part.messageID)?.parts.push(part);
-  const ordered = [...messages.values()].sort(
-    (a, b) => a.info.time.created - b.info.time.created || byId(a.info, b.info),
-  );
+  const ordered = [...messages.values()].sort((a, b) => a.info.time.created - b.info.time.created || byId(a.info, b.info));
   return { session, messages: ordered, models, sessionDiff };
 }

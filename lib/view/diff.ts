@@ -15,7 +15,10 @@ export function parseUnifiedDiff(text: string): DiffFile[] {
   const files: DiffFile[] = [];
   let file: DiffFile | undefined;
   let hunk: DiffHunk | undefined;
-  let oldNo = 0, newNo = 0, oldLeft = 0, newLeft = 0;
+  let oldNo = 0,
+    newNo = 0,
+    oldLeft = 0,
+    newLeft = 0;
   const startFile = () => {
     file = { hunks: [], additions: 0, deletions: 0 };
     files.push(file);

@@ -25,5 +25,10 @@ export function relativePath(path: string, base: string | undefined | null): str
 
 /** The last segment of a path ("greet.ts" for "src/greet.ts" or "src\\greet.ts"). */
 export function baseName(path: string): string {
-  return path.replace(/[\\/]+$/, "").split(/[\\/]/).pop() || path;
+  return (
+    path
+      .replace(/[\\/]+$/, "")
+      .split(/[\\/]/)
+      .pop() || path
+  );
 }

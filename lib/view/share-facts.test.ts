@@ -9,7 +9,10 @@ import { formatDate } from "./format";
 const fixture = (scenario: string) => path.join(__dirname, "..", "..", "e2e", "fixtures", scenario);
 const readData = (scenario: string): DataItem[] => JSON.parse(fs.readFileSync(path.join(fixture(scenario), "share-data.json"), "utf8"));
 
-const session = (extra: Record<string, unknown> = {}) => ({ type: "session", data: { id: "ses_1", title: "T", time: { created: 1_700_000_000_000 }, ...extra } });
+const session = (extra: Record<string, unknown> = {}) => ({
+  type: "session",
+  data: { id: "ses_1", title: "T", time: { created: 1_700_000_000_000 }, ...extra },
+});
 const message = (id: string, role: string, extra: Record<string, unknown> = {}) => ({
   type: "message",
   data: { id, sessionID: "ses_1", role, time: { created: Number(id.slice(4)) }, ...extra },
@@ -31,7 +34,7 @@ describe("computeShareFacts on the recorded fixtures", () => {
   it("tour: files changed come from the user messages' turn diffs (session_diff is empty in 1.18)", () => {
     const data = readData("tour");
     const diffs = data.flatMap((d) => {
-      const s = (d.data as { role?: string; summary?: { diffs?: Array<{ file: string; additions: number; deletions: number }> } });
+      const s = d.data as { role?: string; summary?: { diffs?: Array<{ file: string; additions: number; deletions: number }> } };
       return d.type === "message" && s.role === "user" ? (s.summary?.diffs ?? []) : [];
     });
     expect(diffs.length).toBeGreaterThan(0);

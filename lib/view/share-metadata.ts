@@ -22,7 +22,12 @@ export function cardUrl(baseUrl: string, id: string, version: number): string {
 
 export function truncate(text: string, max: number): string {
   const graphemes = [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
-  return graphemes.length <= max ? text : `${graphemes.slice(0, max - 1).join("").trimEnd()}…`;
+  return graphemes.length <= max
+    ? text
+    : `${graphemes
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 export type ShareMetadataInput = { id: string; version: number; facts: ShareFacts; baseUrl: string; siteName: string };
