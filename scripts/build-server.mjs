@@ -19,25 +19,11 @@ const serverOnly = {
 };
 
 await Promise.all([
+  // The server, and the operator commands (npm run backup|migrate|admin) and npm start's demo share,
+  // compiled alike so that a production install (no dev dependencies, no tsx) runs them.
   build({
     absWorkingDir: root,
-    entryPoints: ["server.ts"],
-    outfile: "dist/server.js",
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    packages: "external",
-    jsx: "automatic",
-    sourcemap: true,
-    plugins: [serverOnly],
-    logLevel: "warning",
-  }),
-  // The operator commands (npm run backup|migrate|admin) and npm start's demo share: compiled like the
-  // server, so a production install (no dev dependencies, no tsx) runs them.
-  build({
-    absWorkingDir: root,
-    entryPoints: ["scripts/backup.ts", "scripts/migrate.ts", "scripts/admin.ts", "scripts/demo.ts"],
+    entryPoints: { server: "server.ts", backup: "scripts/backup.ts", migrate: "scripts/migrate.ts", admin: "scripts/admin.ts", demo: "scripts/demo.ts" },
     outdir: "dist",
     bundle: true,
     platform: "node",
