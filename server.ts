@@ -15,7 +15,7 @@ import { decodeSegment, handleShareRequest, matchSharePath } from "./lib/http/sh
 import { loadPageAssets, type PageAssets } from "./lib/page/assets";
 import { PrerenderQueue } from "./lib/page/prerender";
 import { publicUrlFrom } from "./lib/http/public-url";
-import { sendResponse, webHeaders } from "./lib/http/node-response";
+import { answerClientError, sendResponse, webHeaders } from "./lib/http/node-response";
 import { ApiError, toErrorResponse } from "./lib/http/api";
 import { startSweep } from "./lib/shares/sweep";
 import { startMetricsServer } from "./lib/ops/metrics";
@@ -89,6 +89,7 @@ async function main() {
   // Prometheus on its own listener, never the public port; off unless PARLEY_METRICS_PORT is set.
   const metrics = config.PARLEY_METRICS_PORT ? await startMetricsServer({ port: config.PARLEY_METRICS_PORT, host: config.PARLEY_METRICS_HOST }) : null;
   const server = http.createServer(onRequest(config, assets, new PrerenderQueue(assets), app.getRequestHandler()));
+  server.on("clientError", answerClientError);
   server.listen(config.PORT, config.HOST, () => {
     console.log(`parley: listening on http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT}${dev ? " (development)" : ""}`);
   });

@@ -51,3 +51,19 @@ test("a malformed percent-escape after the share id answers 400 JSON, not 500", 
     expect((await res.json()).error.code, path).toBe("bad_path");
   }
 });
+
+test("what Node's own parser refuses is answered in the error model too: bad framing 400, oversized headers 431", async ({ baseURL }) => {
+  const port = Number(new URL(baseURL!).port);
+  const malformed = await sendRaw(port, { method: "POST", path: "/api/share", headers: [["Transfer-Encoding", "chunked, gzip"]], body: Buffer.from("x") });
+  const huge = await sendRaw(port, { method: "GET", path: "/", headers: [["X-Filler", "a".repeat(20_000)]], body: Buffer.alloc(0) });
+  for (const [res, status, code] of [
+    [malformed, 400, "bad_request"],
+    [huge, 431, "headers_too_large"],
+  ] as const) {
+    expect(res.kind).toBe("response");
+    if (res.kind !== "response") continue;
+    expect(res.status).toBe(status);
+    expect(res.headers["content-type"]).toContain("application/json");
+    expect(JSON.parse(res.body.toString()).error.code).toBe(code);
+  }
+});

@@ -7,6 +7,7 @@ import { NOINDEX } from "./security-headers";
 import { formatBytes } from "../view/format";
 
 export const ERROR_STATUS = {
+  bad_request: 400,
   bad_path: 400,
   bad_json: 400,
   secret_missing: 401,
@@ -19,6 +20,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   invalid: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
   unavailable: 503,
   storage_full: 507,
