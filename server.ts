@@ -15,7 +15,7 @@ import { decodeSegment, handleShareRequest, matchSharePath } from "./lib/http/sh
 import { loadPageAssets, type PageAssets } from "./lib/page/assets";
 import { PrerenderQueue } from "./lib/page/prerender";
 import { publicUrlFrom } from "./lib/http/public-url";
-import { answerClientError, sendResponse, webHeaders } from "./lib/http/node-response";
+import { clientErrorHandler, sendResponse, webHeaders } from "./lib/http/node-response";
 import { ApiError, toErrorResponse } from "./lib/http/api";
 import { startSweep } from "./lib/shares/sweep";
 import { startMetricsServer } from "./lib/ops/metrics";
@@ -29,8 +29,11 @@ type Handle = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
 
 const SYNC = /^\/api\/share\/([^/]+)\/sync$/;
 
+const clientErrors = clientErrorHandler();
+
 function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue, handle: Handle) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    clientErrors.track(req, res);
     observeRequest(req, res); // one log line and the HTTP metrics (lib/ops/request-log.ts)
     // Overwrites whatever the client sent under that name: only this server may say who the client is.
     const client = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.PARLEY_TRUST_PROXY);
@@ -89,7 +92,7 @@ async function main() {
   // Prometheus on its own listener, never the public port; off unless PARLEY_METRICS_PORT is set.
   const metrics = config.PARLEY_METRICS_PORT ? await startMetricsServer({ port: config.PARLEY_METRICS_PORT, host: config.PARLEY_METRICS_HOST }) : null;
   const server = http.createServer(onRequest(config, assets, new PrerenderQueue(assets), app.getRequestHandler()));
-  server.on("clientError", answerClientError);
+  server.on("clientError", clientErrors.onClientError);
   server.listen(config.PORT, config.HOST, () => {
     console.log(`parley: listening on http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT}${dev ? " (development)" : ""}`);
   });

@@ -67,3 +67,27 @@ test("what Node's own parser refuses is answered in the error model too: bad fra
     expect(JSON.parse(res.body.toString()).error.code).toBe(code);
   }
 });
+
+test("bytes that fail to parse after a complete request wait for that request's own answer: an unshare is never answered 400", async ({ baseURL }) => {
+  const port = Number(new URL(baseURL!).port);
+  const created = (await (
+    await fetch(`${baseURL}/api/share`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"sessionID":"ses_order"}' })
+  ).json()) as {
+    id: string;
+    secret: string;
+  };
+  // A body past its Content-Length: the DELETE is complete at the declared length, the rest is not HTTP.
+  const body = JSON.stringify({ secret: created.secret });
+  const res = await sendRaw(port, {
+    method: "DELETE",
+    path: `/api/share/${created.id}`,
+    headers: [["Content-Type", "application/json"]],
+    body: Buffer.from(`${body}\u0001 not a request\r\n\r\n`),
+    contentLength: Buffer.byteLength(body),
+  });
+  expect(res.kind).toBe("response");
+  if (res.kind !== "response") return;
+  // The first answer on the connection is the DELETE's own, and it was carried out.
+  expect(res.status).toBeLessThan(300);
+  expect((await fetch(`${baseURL}/api/share/${created.id}/data`)).status).toBe(410);
+});

@@ -27,8 +27,32 @@ export function webHeaders(req: IncomingMessage): Headers {
 /**
  * What Node's HTTP parser answers itself (a malformed request, headers over its limit), in the error
  * model: by default it writes a bare "400 Bad Request" with no body. The socket is closed after it.
+ *
+ * Bytes that fail to parse can follow a complete request on the same connection (a body longer than
+ * its Content-Length, pipelining). That request is still being answered when the parser gives up, so
+ * the 400 waits for its answer: a client reads each request's own answer, in order, and never a 400
+ * for a request that was carried out.
  */
-export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+export function clientErrorHandler(): {
+  track: (req: IncomingMessage, res: ServerResponse) => void;
+  onClientError: (err: NodeJS.ErrnoException, socket: Duplex) => void;
+} {
+  const answering = new WeakMap<Duplex, { req: IncomingMessage; res: ServerResponse }>();
+  return {
+    track(req, res) {
+      answering.set(req.socket, { req, res });
+      res.once("close", () => answering.get(req.socket)?.res === res && answering.delete(req.socket));
+    },
+    onClientError(err, socket) {
+      const current = answering.get(socket);
+      // A request whose own body broke off will never be answered: its 400 is the answer, now.
+      if (current?.req.complete && !current.res.writableFinished) current.res.once("close", () => answerClientError(err, socket));
+      else answerClientError(err, socket);
+    },
+  };
+}
+
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   if (err.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
   const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
   const status = tooLarge ? ERROR_STATUS.headers_too_large : ERROR_STATUS.bad_request;
