@@ -26,7 +26,7 @@ test("header shows title, times, model, agent, version, totals and files changed
   await expect(page).toHaveURL(/#file-src-greet\.ts$/);
   const diff = page.locator("#file-src-greet\\.ts");
   await expect(diff).toBeInViewport();
-  await expect(diff.locator("tr.diff-add")).toHaveCount(7);
+  await expect(diff.locator(".diff-code .diff-add")).toHaveCount(7);
 });
 
 test("assistant markdown: GFM tables, task lists, strikethrough, highlighted fences with labels, raw HTML shown literally", async ({ page, baseURL }) => {
@@ -217,14 +217,14 @@ test("synthetic share: redactions, agent/subtask/retry/unknown parts, tool state
   await expect(page.locator("#prt_19")).toContainText("parley share");
   await expect(page.locator("#prt_20 .tool-name")).toHaveText("Code search");
   await expect(page.locator("#prt_21")).toContainText("x.ts:3");
-  await expect(page.locator("#prt_22 tr.diff-add")).toContainText("b");
+  await expect(page.locator("#prt_22 .diff-code .diff-add")).toContainText("b");
   await expect(page.locator("#prt_23 .plain-output").first()).toContainText("Begin Patch");
   for (const id of ["prt_17", "prt_18", "prt_19", "prt_20", "prt_21", "prt_22", "prt_23"])
     await expect(page.locator(`#${id} .tool`)).not.toHaveAttribute("data-renderer", "fallback");
   await expect(page.locator("#prt_24")).toContainText("future-part");
   await expect(page.locator("#prt_25")).toHaveCount(0);
   // session_diff (SDK v2 shape) drives files changed
-  await expect(page.locator("#file-lib-a\\.ts tr.diff-add")).toContainText("new");
+  await expect(page.locator("#file-lib-a\\.ts .diff-code .diff-add")).toContainText("new");
   await expect(page.locator('[data-stat="tool-calls"]')).toHaveText("12");
 });
 

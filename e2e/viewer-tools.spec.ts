@@ -40,9 +40,9 @@ test("edit shows the relative path, a highlighted unified diff with counts; a fa
   await expect(ok.locator(".tool-subtitle")).toHaveText("src/greet.ts");
   await expect(ok.locator(".change-counts")).toContainText("+1");
   await expect(ok.locator(".change-counts")).toContainText("-1");
-  await expect(ok.locator("tr.diff-del")).toContainText("return `Hello, ${name}!`;");
-  await expect(ok.locator("tr.diff-add")).toContainText("Welcome aboard.");
-  expect(await ok.locator("tr.diff-add .diff-code span[class^='l'][class*=' d']").count()).toBeGreaterThan(0);
+  await expect(ok.locator(".diff-code .diff-del")).toContainText("return `Hello, ${name}!`;");
+  await expect(ok.locator(".diff-code .diff-add")).toContainText("Welcome aboard.");
+  expect(await ok.locator(".diff-code .diff-add span[class^='l'][class*=' d']").count()).toBeGreaterThan(0);
 
   const failed = tool(page, "edit").filter({ hasText: "Could not find oldString" });
   await expect(failed.locator(".error-block")).toBeVisible();
@@ -62,7 +62,8 @@ test("read shows the path, line range and numbered content; a directory read lis
   await tour(page, baseURL!);
   const r = tool(page, "read").filter({ hasText: "Lines 1–7 of 7" });
   await expect(r.locator(".tool-subtitle")).toHaveText("src/greet.ts");
-  await expect(r.locator(".code-body.numbered .line").first()).toContainText("export function greet");
+  await expect(r.locator(".code-body.numbered pre.shiki")).toContainText("export function greet");
+  await expect(r.locator(".code-body.numbered .line-gutter")).toHaveText(["1", "2", "3", "4", "5", "6", "7"].join("\n"));
   const dir = tool(page, "read").filter({ has: page.locator(".file-list") });
   await expect(dir.locator(".file-list li")).toContainText([".git/", ".gitignore", ".opencode/", "assets/", "package.json", "README.md", "src/"]);
   await expect(tool(page, "read").filter({ hasText: "File not found" }).locator(".error-block")).toBeVisible();

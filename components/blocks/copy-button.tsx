@@ -4,7 +4,7 @@
 // nothing they could do, so they are `hidden` until then; app/globals.css shows them).
 export function CopyButton({ label = "Copy" }: { label?: string }) {
   return (
-    <button type="button" className="copy-button" aria-label={label} data-label={label} hidden>
+    <button type="button" className="copy-button" aria-label={label} hidden>
       Copy
     </button>
   );

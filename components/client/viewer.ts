@@ -1,12 +1,18 @@
 // The share page's only script (inlined by lib/page/assets.ts, allowed by its hash): copy buttons and
-// permalinks, from one listener on the document, so turns that stream in later need no work. The
+// permalinks, from one listener on the document, so turns that stream in later need no work; and
+// collapsed blocks that fetch their content when opened (./lazy-blocks.ts). The
 // page is complete without it: permalinks are plain #anchor links, copy buttons stay hidden
 // (rendered `hidden`; `data-copy-ready` on <html> shows them, see app/globals.css).
+import { startLazyBlocks } from "./lazy-blocks";
+
 const FEEDBACK_MS = 1500;
+const labels = new WeakMap<HTMLElement, string>();
 
 /** Shows `done` on the control for a moment: its text (via `render`) and its accessible name. */
 function flash(el: HTMLElement, done: { label: string; title?: string }, render: (copied: boolean) => void) {
-  const label = el.dataset.label ?? "";
+  // The control's own name, kept while it shows `done` (a second click meanwhile must not keep "Copied").
+  if (!labels.has(el)) labels.set(el, el.getAttribute("aria-label") ?? "");
+  const label = labels.get(el)!;
   el.setAttribute("aria-label", done.label);
   if (done.title) el.title = done.title;
   render(true);
@@ -37,11 +43,10 @@ async function copyLink(link: HTMLAnchorElement, event: MouseEvent) {
   event.preventDefault();
   const anchor = (link.getAttribute("href") ?? "").slice(1);
   history.replaceState(null, "", `#${anchor}`);
-  const mark = link.querySelector("span");
   try {
     await navigator.clipboard.writeText(`${location.origin}${location.pathname}#${anchor}`);
     flash(link, { label: "Link copied", title: "Link copied" }, (copied) => {
-      if (mark) mark.textContent = copied ? "✓" : "#";
+      link.toggleAttribute("data-copied", copied);
     });
   } catch {
     location.hash = anchor;
@@ -59,3 +64,4 @@ document.addEventListener("click", (event) => {
   if (link) void copyLink(link, event);
 });
 document.documentElement.dataset.copyReady = "";
+startLazyBlocks();

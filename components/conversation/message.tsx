@@ -29,12 +29,11 @@ export function Message({ message, ctx }: { message: VisibleMessage; ctx: Omit<P
         {!user && typeof info.cost === "number" && info.cost > 0 && <span className="muted">{formatCost(info.cost)}</span>}
         <CopyLinkButton anchor={info.id} label={`this ${user ? "prompt" : "message"}`} />
       </div>
-      <div className="message-body">
-        {parts.map((part) => (
-          <Part key={part.id} part={part} ctx={{ ...ctx, message: info }} />
-        ))}
-        {info.error && <MessageError error={info.error} />}
-      </div>
+      {/* The parts sit in the article itself: a body wrapper would be one more element per message. */}
+      {parts.map((part) => (
+        <Part key={part.id} part={part} ctx={{ ...ctx, message: info }} />
+      ))}
+      {info.error && <MessageError error={info.error} />}
     </article>
   );
 }

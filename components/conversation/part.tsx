@@ -35,7 +35,7 @@ function renderKnown(part: KnownPart, ctx: PartContext) {
     case "step-start":
       return <StepStartPart message={ctx.message} modelName={ctx.modelNames.get(`${ctx.message.providerID}/${ctx.message.modelID}`)} />;
     case "step-finish":
-      return <StepFinishPart part={part} />;
+      return null; // rendered by Part itself, without a wrapper
     case "snapshot":
       return null; // never visible (see visible-parts); kept so the switch stays exhaustive
     case "patch":
@@ -59,6 +59,15 @@ const QUIET = new Set(["step-start", "step-finish", "patch"]);
 
 export function Part({ part, ctx }: { part: AnyPart; ctx: PartContext }) {
   const tool = part.type === "tool" ? (part as { tool?: string }).tool : undefined;
+  // A step's footer line is one element: the part itself (one on nearly every assistant message).
+  if (part.type === "step-finish") {
+    return (
+      <StepFinishPart
+        part={part as Extract<KnownPart, { type: "step-finish" }>}
+        attrs={{ className: "part part-step-finish", id: part.id, "data-testid": "part", "data-part-type": part.type, "data-role": ctx.message.role }}
+      />
+    );
+  }
   const body = KNOWN.has(part.type) ? renderKnown(part as KnownPart, ctx) : <UnknownPart part={part as UnknownPartData} />;
   return (
     <div className={`part part-${part.type}`} id={part.id} data-testid="part" data-part-type={part.type} data-tool={tool} data-role={ctx.message.role}>

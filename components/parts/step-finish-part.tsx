@@ -2,7 +2,7 @@
 import type { StepFinishPart as StepFinishPartData } from "@/lib/schema";
 import { formatCompact, formatCost } from "@/lib/view/format";
 
-export function StepFinishPart({ part }: { part: StepFinishPartData }) {
+export function StepFinishPart({ part, attrs }: { part: StepFinishPartData; attrs: { className: string } & Record<string, string> }) {
   const t = part.tokens;
   const bits = [
     t?.input ? `${formatCompact(t.input)} in` : null,
@@ -13,7 +13,7 @@ export function StepFinishPart({ part }: { part: StepFinishPartData }) {
     typeof part.cost === "number" ? formatCost(part.cost) : null,
   ].filter(Boolean);
   return (
-    <p className="step-finish" title={part.reason ? `Finish reason: ${part.reason}` : undefined}>
+    <p {...attrs} className={`${attrs.className} step-finish`} title={part.reason ? `Finish reason: ${part.reason}` : undefined}>
       {bits.join(" · ")}
       {part.reason && part.reason !== "tool-calls" && part.reason !== "stop" ? ` · ${part.reason}` : ""}
     </p>

@@ -37,20 +37,22 @@ export async function ToolPart({ part, ctx }: { part: ToolPartData; ctx: ViewCon
   return (
     <div className={`tool tool-${state.status}`} data-status={state.status} data-renderer={entry.fallback ? "fallback" : part.tool}>
       <div className="tool-head">
-        <span className="tool-icon" aria-hidden="true">
-          {entry.icon}
+        {/* The icon is drawn from data-icon by app/globals.css: decoration, not an element. */}
+        <span className="tool-name" data-icon={entry.icon}>
+          {entry.label}
         </span>
-        <span className="tool-name">{entry.label}</span>
         {subtitle && (
           <span className="tool-subtitle" title={subtitle}>
             {subtitle}
           </span>
         )}
-        <span className="tool-meta">
-          {state.status === "error" && <span className="badge fail">failed</span>}
-          {(state.status === "pending" || state.status === "running") && <span className="badge running">in progress</span>}
-          {took !== undefined && took >= 2000 && <span className="tool-duration">{formatDuration(took)}</span>}
-        </span>
+        {(state.status !== "completed" || (took !== undefined && took >= 2000)) && (
+          <span className="tool-meta">
+            {state.status === "error" && <span className="badge fail">failed</span>}
+            {(state.status === "pending" || state.status === "running") && <span className="badge running">in progress</span>}
+            {took !== undefined && took >= 2000 && <span className="tool-duration">{formatDuration(took)}</span>}
+          </span>
+        )}
       </div>
       {state.status === "error" && <ErrorBlock message={state.error} showAll={{ shareId: ctx.shareId, partId: part.id }} />}
       {state.status === "completed" && compacted && (

@@ -1,14 +1,14 @@
 // read: the path, the line range, and the content with line numbers (or a directory's entries, or
 // the images the read attached).
 import { arr, num, rec, str, tagged } from "@/lib/view/tool-data";
-import { languageForPath } from "@/lib/render/languages";
 import { relativePath } from "@/lib/view/paths";
-import { CodeBlock } from "../blocks/code-block";
 import { Attachment } from "../parts/file-part";
 import { ShowAll } from "../blocks/show-all";
 import { attachmentUrl } from "@/lib/view/content-urls";
 import { limitOutput } from "@/lib/view/output-limit";
 import { stripLineNumbers } from "@/lib/view/read-output";
+import { fileBody } from "@/lib/view/file-body";
+import { FileCode } from "../blocks/file-code";
 import type { ToolProps } from "./types";
 
 export { stripLineNumbers };
@@ -34,18 +34,14 @@ export async function ReadTool({ part, input, state, metadata, ctx }: ToolProps)
     );
   }
 
-  const fromDisplay = typeof display.text === "string";
-  const parsed = fromDisplay
-    ? { text: display.text as string, start: num(display, "lineStart") ?? 1 }
-    : stripLineNumbers(tagged(state.output, "content") ?? "");
+  const body = fileBody("read", state as Record<string, unknown>) ?? { text: "", start: 1 };
   const end = num(display, "lineEnd");
   const total = num(display, "totalLines");
-  const shown = limitOutput(parsed.text);
   return (
     <div className="read-tool">
       {(end || total) && (
         <p className="tool-note">
-          Lines {parsed.start}–{end ?? parsed.start + parsed.text.split("\n").length - 1}
+          Lines {body.start}–{end ?? body.start + (body.full?.lines ?? body.text.split("\n").length) - 1}
           {total ? ` of ${total}` : ""}
           {display.truncated === true ? " (truncated)" : ""}
         </p>
@@ -59,11 +55,9 @@ export async function ReadTool({ part, input, state, metadata, ctx }: ToolProps)
           directory={ctx.directory}
         />
       ))}
-      {parsed.text.trim() !== "" && !images.length && (
-        <CodeBlock code={shown.text} lang={languageForPath(file)} label={relativePath(file, ctx.directory)} startLine={parsed.start} shareId={ctx.shareId} />
-      )}
-      {parsed.text.trim() !== "" && !images.length && shown.full && <ShowAll shareId={ctx.shareId} partId={part.id} full={shown.full} />}
-      {!images.length && parsed.text.trim() === "" && <ReadNote shareId={ctx.shareId} partId={part.id} output={state.output} />}
+      {body.text.trim() !== "" && !images.length && <FileCode body={body} label={relativePath(file, ctx.directory)} shareId={ctx.shareId} partId={part.id} />}
+      {body.text.trim() !== "" && !images.length && body.full && <ShowAll shareId={ctx.shareId} partId={part.id} full={body.full} />}
+      {!images.length && body.text.trim() === "" && <ReadNote shareId={ctx.shareId} partId={part.id} output={state.output} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { languageForPath } from "../render/languages";
 import { relativePath } from "../view/paths";
 import { arr, rec, str, tagged, type Rec } from "../view/tool-data";
 import { hasAnsi, parseAnsi } from "../view/ansi";
-import { stripLineNumbers } from "../view/read-output";
+import { readText } from "../view/read-output";
 import { cutOutput, fence } from "./markdown-text";
 
 export type ToolMarkdownContext = { origin: string; shareId: string; directory?: string };
@@ -80,7 +80,7 @@ export function toolMarkdown(part: ToolPart, ctx: ToolMarkdownContext): string[]
     }
     case "read": {
       const display = rec(metadata.display);
-      const text = typeof display.text === "string" ? display.text : stripLineNumbers(tagged(output, "content") ?? output).text;
+      const { text } = readText(display, output, output);
       return [...out, ...block(text, languageForPath(path))];
     }
     case "write":

@@ -36,14 +36,22 @@ function tooBig(code: string) {
   return code.length > MAX_HIGHLIGHT_BYTES || code.split("\n", MAX_HIGHLIGHT_LINES + 1).length > MAX_HIGHLIGHT_LINES;
 }
 
+// Lines are separated by their newlines alone, with no element per line: on a long session that is
+// thousands of elements the browser would lay out for nothing (line numbers are a gutter beside the
+// code, ./code-html.ts and ./diff-html.ts).
 function plainPre(code: string): string {
-  const lines = code.split("\n").map((l) => `<span class="line">${escapeHtml(l)}</span>`);
-  return `<pre class="shiki shiki-plain" tabindex="0"><code>${lines.join("\n")}</code></pre>`;
+  return `<pre class="shiki shiki-plain" tabindex="0"><code>${escapeHtml(code)}</code></pre>`;
 }
 
 type Token = { content: string; htmlStyle?: Record<string, string> };
 
-/** One line of tokens as HTML: escaped text, adjacent tokens of one colour merged, colours as classes. */
+const BLANK = /^\s+$/;
+
+/**
+ * One line of tokens as HTML: escaped text, colours as classes, and as few elements as the colours
+ * allow: adjacent tokens of one colour are one span, and whitespace (which shows no colour) joins the
+ * span before it, so `pub fn` is one span, not two.
+ */
 function lineHtml(line: Token[]): string {
   let out = "";
   let attr = "";
@@ -53,6 +61,10 @@ function lineHtml(line: Token[]): string {
     text = "";
   };
   for (const t of line) {
+    if (text && BLANK.test(t.content)) {
+      text += t.content;
+      continue;
+    }
     const a = tokenAttribute(t.htmlStyle?.["--shiki-light"], t.htmlStyle?.["--shiki-dark"]);
     if (a !== attr) {
       flush();
@@ -83,8 +95,7 @@ export async function highlightCode(code: string, lang: string): Promise<string>
   try {
     const tokens = await tokenize(text, lang);
     if (!tokens) return plainPre(text);
-    const lines = tokens.map((line) => `<span class="line">${lineHtml(line)}</span>`);
-    return `<pre class="shiki" tabindex="0"><code>${lines.join("\n")}</code></pre>`;
+    return `<pre class="shiki" tabindex="0"><code>${tokens.map(lineHtml).join("\n")}</code></pre>`;
   } catch {
     return plainPre(text);
   }

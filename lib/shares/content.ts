@@ -1,6 +1,6 @@
 // Large share content served from its own URL rather than inside the page: the full text of a tool
-// output, and attachments decoded from their data: URLs. Route handlers under app/s/[id]/raw and
-// app/s/[id]/file are thin wrappers over these two functions.
+// output, attachments decoded from their data: URLs, and a changed file's diff. Route handlers under
+// app/s/[id]/raw, file and diff are thin wrappers over these functions.
 import "server-only";
 import { ApiError } from "../http/api";
 import { omittedAttachment } from "./attachments";
@@ -10,6 +10,13 @@ import { baseName } from "../view/paths";
 import { requireLive } from "./shares";
 import { NOINDEX } from "../http/security-headers";
 import { runtime } from "../runtime";
+import { changedFiles, type ChangedFile } from "../view/changed-files";
+import { loadConversation } from "./view";
+import { editPatch, fileBody } from "../view/file-body";
+import { rec, str } from "../view/tool-data";
+import { diffBlockHtml } from "../render/diff-html";
+import { numberedCodeHtml } from "../render/code-html";
+import { languageFor, languageForPath } from "../render/languages";
 
 const PART_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -45,6 +52,34 @@ export async function getToolOutput(shareId: string, partId: string): Promise<Se
   const text = state?.status === "completed" ? state.output : state?.status === "error" ? state.error : undefined;
   if (typeof text !== "string") throw new ApiError("not_found", "This part has no tool output");
   return { text, etag: `"v${version}-${partId}"` };
+}
+
+/** A part's whole body: as text (a file's text, an edit's patch) and as the page's HTML for it. */
+export type PartBody = { text: string; html: () => Promise<string>; etag: string };
+
+/**
+ * The whole body of a read, write or edit tool part (lib/view/file-body.ts): the page shows a long
+ * one's first lines only. The HTML is what the page's block renders: a numbered code body, or a diff.
+ */
+export async function getPartBody(shareId: string, partId: string): Promise<PartBody> {
+  const { part, version } = await loadPart(shareId, partId);
+  const state = rec(part.state);
+  const tool = part.type === "tool" && typeof part.tool === "string" ? part.tool : "";
+  const etag = `"v${version}-${partId}-body"`;
+  const patch = tool === "edit" ? editPatch(rec(state.metadata)) : undefined;
+  if (patch) return { text: patch, etag, html: () => diffBlockHtml(patch, str(rec(state.input), "filePath"), shareId) };
+  const body = fileBody(tool, state);
+  if (!body) throw new ApiError("not_found", "This part shows no file or diff");
+  const lang = languageFor(languageForPath(body.path));
+  return { text: body.text, etag, html: async () => `<div class="code-body numbered">${await numberedCodeHtml(body.text, lang, body.start, shareId)}</div>` };
+}
+
+/** A file in the share's files changed, by its anchor (lib/view/changed-files.ts), with its patch. */
+export async function getChangedFile(shareId: string, anchor: string): Promise<ChangedFile & { patch: string; etag: string }> {
+  const share = await requireLive(shareId);
+  const file = changedFiles(await loadConversation(shareId, share.version)).find((f) => f.anchor === anchor);
+  if (!file?.patch) throw new ApiError("not_found", "No diff for this file in this share");
+  return { ...file, patch: file.patch, etag: `"v${share.version}-${anchor}"` };
 }
 
 /** An attachment's bytes: the file part itself, or entry `index` of its tool state's attachments[]. */

@@ -1,11 +1,21 @@
 // Where the viewer links a part's large content instead of inlining it in the HTML. Pure functions,
-// safe to import from any component. The routes live under app/s/[id]/raw and app/s/[id]/file.
+// safe to import from any component. The routes live under app/s/[id]/raw, file and diff.
 
 const seg = encodeURIComponent;
 
 /** Full text of a tool part's output (or its error), served as text/plain. */
 export function toolOutputUrl(shareId: string, partId: string): string {
   return `/s/${seg(shareId)}/raw/${seg(partId)}`;
+}
+
+/** The whole body of a read, write or edit part: text/plain, or with `?fragment` the page's HTML for it. */
+export function codeUrl(shareId: string, partId: string): string {
+  return `/s/${seg(shareId)}/code/${seg(partId)}`;
+}
+
+/** A changed file's diff: its patch as text/plain, or with `?fragment` the diff block as HTML. */
+export function diffUrl(shareId: string, fileAnchor: string): string {
+  return `/s/${seg(shareId)}/diff/${seg(fileAnchor)}`;
 }
 
 /**

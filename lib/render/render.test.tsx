@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { highlightCode, highlightLines } from "./highlight";
+import { diffBlockHtml } from "./diff-html";
+import { copyButtonHtml } from "./copy-button-html";
+import { CopyButton } from "@/components/blocks/copy-button";
 import { languageFor, languageForPath } from "./languages";
 import { safeHref } from "./urls";
 import { splitRedactions } from "../redact/markers";
@@ -88,10 +91,41 @@ describe("token colours", () => {
     expect(css).toContain(tokenCss());
   });
 
-  it("highlighted code uses classes, no per-token style, and merges same-coloured tokens", async () => {
-    const html = await highlightCode("export const a = 'x'; // note", "ts");
-    expect(html).toMatch(/<span class="l\d+ d\d+">export<\/span>/);
+  it("highlighted code uses classes, no per-token style, and merges same-coloured tokens across whitespace", async () => {
+    const html = await highlightCode("export const a = 'x'; // note\nlet b", "ts");
+    // `export` and `const` share a colour: one span, the space between them inside it.
+    expect(html).toMatch(/<span class="l\d+ d\d+">export const <\/span>/);
     expect(html).not.toContain("style=");
     expect(html).toContain("// note");
+    // Lines are newlines in the text, with no element of their own.
+    expect(html).not.toContain('class="line"');
+    expect(html.replace(/<[^>]+>/g, "")).toBe("export const a = &#39;x&#39;; // note\nlet b");
+  });
+});
+
+describe("diff blocks", () => {
+  it("one <pre> of rows: context lines are text, changed lines one element each, numbers in a gutter column", async () => {
+    const patch = "--- a/x.ts\n+++ b/x.ts\n@@ -9,3 +9,3 @@\n keep\n-old()\n+fresh()\n more\n\\ No newline at end of file\n";
+    const html = await diffBlockHtml(patch, "x.ts");
+    const code = /<pre class="diff-code"[^>]*><code>([\s\S]*)<\/code><\/pre>/.exec(html)?.[1] ?? "";
+    expect(code.match(/<span class="diff-(add|del|hunk|note)">/g)).toEqual([
+      '<span class="diff-hunk">',
+      '<span class="diff-del">',
+      '<span class="diff-add">',
+      '<span class="diff-note">',
+    ]);
+    expect(code.replace(/<[^>]+>/g, "")).toBe("@@ -9,3 +9,3 @@\n  keep\n- old()\n+ fresh()\n  more\nNo newline at end of file\n");
+    const gutter = /<pre class="line-gutter" aria-hidden="true">([^<]*)<\/pre>/.exec(html)?.[1];
+    // Rows without numbers are blank, never empty: a newline right after <pre> would be dropped.
+    expect(gutter?.split("\n")).toEqual(["     ", " 9  9", "10   ", "   10", "11 11", "     "]);
+    expect(html).toContain('<pre hidden="" data-copy-source="true">--- a/x.ts');
+  });
+
+  it("text that is not a diff stays plain text, escaped", async () => {
+    expect(await diffBlockHtml("<b>not a diff</b>")).toBe('<pre class="plain-output">&lt;b&gt;not a diff&lt;/b&gt;</pre>');
+  });
+
+  it("the copy button's string form is exactly what the component renders", () => {
+    expect(copyButtonHtml("Copy diff")).toBe(renderToStaticMarkup(<CopyButton label="Copy diff" />));
   });
 });
