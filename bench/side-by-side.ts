@@ -2,15 +2,19 @@
 // on the same synthetic shares, so machine noise hits both alike. For before/after figures of one
 // change; `npm run bench` measures a single build against its targets.
 //
-//   npx tsx bench/side-by-side.ts http://127.0.0.1:3402 http://127.0.0.1:3401 [samples]
+//   npx tsx bench/side-by-side.ts http://127.0.0.1:3402 http://127.0.0.1:3401 [samples] [--tab]
 //
 // Prints, per share size and server: cold time to first byte and total (a new share per sample),
-// warm total (page cache as configured), and the bytes of the page.
+// warm total (page cache as configured), and the bytes of the page. With --tab, also what a reader's
+// tab does with each page (bench/browser.ts), first visits in alternation in one Chromium.
+import { measureTab, openBrowser, type TabSample } from "./browser";
 import { percentile, timedGet, timedPost } from "./http";
 import { syntheticSession, type Item } from "./synthetic";
 
-const [a, b] = process.argv.slice(2, 4);
-const SAMPLES = Number(process.argv[4] ?? 8);
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const [a, b] = positional;
+const SAMPLES = Number(positional[2] ?? 8);
+const TABS = process.argv.includes("--tab");
 if (!a || !b) throw new Error("usage: side-by-side.ts <base A> <base B> [samples]");
 
 async function share(base: string, items: Item[]): Promise<string> {
@@ -54,7 +58,31 @@ async function main() {
     console.log(
       `B / A at p50: cold TTFB ${ratio(fa.coldTtfb, fb.coldTtfb)}x, cold total ${ratio(fa.coldTotal, fb.coldTotal)}x, warm total ${ratio(fa.warmTotal, fb.warmTotal)}x, bytes ${(fb.bytes / fa.bytes).toFixed(2)}x`,
     );
+    if (TABS) await tabs(ids, n);
   }
+}
+
+async function tabs(ids: Map<string, string>, n: number) {
+  const opened = await openBrowser();
+  if ("skipped" in opened) return console.log(`no Chromium: ${opened.skipped}`);
+  const samples = new Map<string, TabSample[]>([a, b].map((base) => [base, []]));
+  try {
+    for (let k = 0; k < SAMPLES; k++) {
+      for (const base of k % 2 ? [b, a] : [a, b]) samples.get(base)!.push(await measureTab(opened.browser, `${base}/s/${ids.get(base)}`));
+    }
+  } finally {
+    await opened.browser.close();
+  }
+  const p50 = (base: string, key: keyof TabSample) =>
+    percentile(
+      samples.get(base)!.map((s) => s[key]),
+      50,
+    );
+  const keys = ["firstPaintMs", "loadMs", "longestTaskMs", "blockingMs", "jumpToEndFrameMs"] as const;
+  console.log(`\n${n} messages, a reader's tab, ${SAMPLES} first visits each (p50 ms)`);
+  console.log(`| server | ${keys.join(" | ")} | DOM elements |\n|---|${keys.map(() => "---|").join("")}---|`);
+  for (const base of [a, b]) console.log(`| ${base} | ${keys.map((k) => p50(base, k).toFixed(0)).join(" | ")} | ${samples.get(base)![0].domElements} |`);
+  console.log(`B / A at p50: ${keys.map((k) => `${k} ${(p50(b, k) / p50(a, k)).toFixed(2)}x`).join(", ")}`);
 }
 
 void main();
