@@ -2,7 +2,7 @@
 // on the same synthetic shares, so machine noise hits both alike. For before/after figures of one
 // change; `npm run bench` measures a single build against its targets.
 //
-//   npx tsx bench/side-by-side.ts http://127.0.0.1:3402 http://127.0.0.1:3401 [samples] [--tab]
+//   npx tsx bench/side-by-side.ts http://127.0.0.1:3402 http://127.0.0.1:3401 [samples] [--tab] [--sizes=200,2000]
 //
 // Prints, per share size and server: cold time to first byte and total (a new share per sample),
 // warm total (page cache as configured), and the bytes of the page. With --tab, also what a reader's
@@ -15,6 +15,7 @@ const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const [a, b] = positional;
 const SAMPLES = Number(positional[2] ?? 8);
 const TABS = process.argv.includes("--tab");
+const SIZES = (process.argv.find((arg) => arg.startsWith("--sizes="))?.slice(8) ?? "200,2000").split(",").map(Number);
 if (!a || !b) throw new Error("usage: side-by-side.ts <base A> <base B> [samples]");
 
 async function share(base: string, items: Item[]): Promise<string> {
@@ -30,7 +31,7 @@ type Figures = { coldTtfb: number[]; coldTotal: number[]; warmTotal: number[]; b
 const ms = (xs: number[]) => `${percentile(xs, 50).toFixed(1)} / ${percentile(xs, 95).toFixed(1)}`;
 
 async function main() {
-  for (const n of [200, 2000]) {
+  for (const n of SIZES) {
     const items = syntheticSession(n, 42 + n);
     const figures = new Map<string, Figures>([a, b].map((base) => [base, { coldTtfb: [], coldTotal: [], warmTotal: [], bytes: 0 }]));
     const ids = new Map<string, string>();
