@@ -435,7 +435,9 @@ function printTable(rows: Row[]) {
 }
 
 function print(head: string[], rows: Row[]) {
-  const lines = rows.map((r) => [r.metric, ...r.values, r.target ?? "", r.pass === undefined || r.pass === null ? "" : r.pass ? "PASS" : "FAIL"].slice(0, head.length));
+  const lines = rows.map((r) =>
+    [r.metric, ...r.values, r.target ?? "", r.pass === undefined || r.pass === null ? "" : r.pass ? "PASS" : "FAIL"].slice(0, head.length),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   const fmt = (cells: string[]) => "| " + cells.map((c, i) => (c ?? "").padEnd(widths[i])).join(" | ") + " |";
   console.log(fmt(head));
