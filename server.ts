@@ -20,6 +20,7 @@ import { ApiError, toErrorResponse } from "./lib/http/api";
 import { startSweep } from "./lib/shares/sweep";
 import { startMetricsServer } from "./lib/ops/metrics";
 import { observeRequest } from "./lib/ops/request-log";
+import { startLiveFollow, type LiveFollow } from "./lib/live/live-follow";
 
 // dist/server.js after `npm run build`: the project is one level up.
 const ROOT = path.resolve(__dirname, "..");
@@ -31,7 +32,7 @@ const SYNC = /^\/api\/share\/([^/]+)\/sync$/;
 
 const clientErrors = clientErrorHandler();
 
-function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue, handle: Handle) {
+function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue, live: LiveFollow, handle: Handle) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     clientErrors.track(req, res);
     observeRequest(req, res); // one log line and the HTTP metrics (lib/ops/request-log.ts)
@@ -44,25 +45,32 @@ function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue
       if (await gateRequest(req, res, client)) return;
       const pathname = (req.url ?? "/").split("?")[0];
       const match = matchSharePath(pathname);
-      if (match && (await handleShareRequest(req, res, match, assets))) return;
+      if (match && (await handleShareRequest(req, res, match, assets, live.hub))) return;
       // Next decodes the path itself and answers a malformed escape with a 500: refuse it here (a
       // malformed share id was answered above, as the 404 of an id that cannot exist).
       if (decodeSegment(pathname) === null)
         return void (await sendResponse(req, res, toErrorResponse(new ApiError("bad_path", "The path has a malformed percent-escape"))));
-      // An unshare or an expiry handled by Next: this process's caches (the share page's) go too.
+      // An unshare or an expiry handled by Next: this process's caches (the share page's) go too, and
+      // live readers (here and, through NOTIFY, on other instances) are told.
       if (match?.id && !match.viewer && (req.method === "DELETE" || req.method === "PUT")) {
         const id = match.id;
         res.once("finish", () => {
           if (res.statusCode >= 300) return;
           prerender.drop(id);
           runtime().forgetShare(id);
+          live.changed(id);
         });
       }
-      // An answered sync: the new version is rendered in the background for its first reader.
+      // An answered sync: live readers hear of the new version, and it is rendered in the background
+      // for its first reader.
       const synced = req.method === "POST" ? decodeSegment(SYNC.exec(pathname)?.[1] ?? "") : null;
-      if (synced && config.PARLEY_PRERENDER) {
+      if (synced) {
         const publicUrl = publicUrlFrom(webHeaders(req));
-        res.once("finish", () => res.statusCode === 200 && prerender.schedule(synced, publicUrl));
+        res.once("finish", () => {
+          if (res.statusCode !== 200) return;
+          live.changed(synced);
+          if (config.PARLEY_PRERENDER) prerender.schedule(synced, publicUrl);
+        });
       }
       await handle(req, res);
     } catch (error) {
@@ -91,7 +99,8 @@ async function main() {
   const stopSweep = startSweep(config.PARLEY_SWEEP_INTERVAL);
   // Prometheus on its own listener, never the public port; off unless PARLEY_METRICS_PORT is set.
   const metrics = config.PARLEY_METRICS_PORT ? await startMetricsServer({ port: config.PARLEY_METRICS_PORT, host: config.PARLEY_METRICS_HOST }) : null;
-  const server = http.createServer(onRequest(config, assets, new PrerenderQueue(assets), app.getRequestHandler()));
+  const live = startLiveFollow(config);
+  const server = http.createServer(onRequest(config, assets, new PrerenderQueue(assets), live, app.getRequestHandler()));
   server.on("clientError", clientErrors.onClientError);
   server.listen(config.PORT, config.HOST, () => {
     console.log(`parley: listening on http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT}${dev ? " (development)" : ""}`);
@@ -100,6 +109,7 @@ async function main() {
     process.once(signal, () => {
       stopSweep();
       metrics?.close();
+      void live.stop(); // event streams would hold close() open
       server.close(() => process.exit(0));
       // Keep-alive connections would hold close() open; a reader mid-page gets its connection cut.
       setTimeout(() => process.exit(0), 5_000).unref();

@@ -164,6 +164,15 @@ export const configSchema = z
     PARLEY_METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
     PARLEY_METRICS_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
     PARLEY_DEMO: z.preprocess(emptyAsUndefined, flag(true)),
+    // Live follow (issue 14): open event streams, all told, per share and per client address.
+    PARLEY_EVENTS_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(1000)),
+    PARLEY_EVENTS_PER_SHARE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(200)),
+    PARLEY_EVENTS_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(20)),
+    // A comment line this often keeps proxies and browsers from closing a quiet stream; each beat also
+    // re-reads the watched shares' state (a missed notification or an expiry shows within one beat).
+    PARLEY_EVENTS_HEARTBEAT: z.preprocess(emptyAsUndefined, z.string().default("15s").pipe(duration)),
+    // How long the page's "live" indicator stays after the last sync.
+    PARLEY_EVENTS_IDLE: z.preprocess(emptyAsUndefined, z.string().default("20s").pipe(duration)),
   })
   .superRefine(refineAuth);
 

@@ -3,6 +3,7 @@
 // collapsed blocks that fetch their content when opened (./lazy-blocks.ts). The
 // page is complete without it: permalinks are plain #anchor links, copy buttons stay hidden
 // (rendered `hidden`; `data-copy-ready` on <html> shows them, see app/globals.css).
+import "./live-follow";
 import { startLazyBlocks } from "./lazy-blocks";
 
 const FEEDBACK_MS = 1500;

@@ -100,3 +100,31 @@ export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signa
   }
   return html;
 }
+
+/**
+ * Chosen turns of a planned conversation, each as its own HTML section, numbered and classed exactly as
+ * on the page (the same TurnSection, the same render cache): live follow's fragments (lib/live/fragments.ts).
+ */
+export async function renderTurns(chunks: Turn[][], ids: Set<string> | null, ctx: TurnContext): Promise<{ id: string; html: string }[]> {
+  const out: { id: string; html: string }[] = [];
+  let n = 0;
+  for (const [c, turns] of chunks.entries()) {
+    for (const turn of turns) {
+      n++;
+      if (ids && !ids.has(turn.id)) continue;
+      const unit = {
+        element: <TurnSection turn={turn} n={n} deferred={c > 0} ctx={ctx} />,
+        fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
+        messages: turnSize(turn),
+      };
+      out.push({ id: turn.id, html: await renderSlice([unit]) });
+      await yieldToEventLoop();
+    }
+  }
+  return out;
+}
+
+/** The files-changed section as HTML ("" when the conversation changed no file). */
+export function renderFilesChanged(files: ChangedFile[], shareId: string): Promise<string> {
+  return renderSlice([{ element: <FilesChanged files={files} shareId={shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 }]);
+}

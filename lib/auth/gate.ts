@@ -19,11 +19,12 @@ export type AccessDecision =
   /** Signed in, but the policy does not allow this account. */
   | { kind: "forbidden"; session: Session; html: boolean; url: string };
 
-// /s/<id> and /share/<id> with everything under them (raw output, files, attachments, exports), and
-// the JSON of a share. Create, sync, unshare and expiry stay open: the OpenCode client sends no
-// credentials (PARLEY_INGEST_ALLOW limits them by network instead).
+// /s/<id> and /share/<id> with everything under them (raw output, files, attachments, exports, live
+// follow's fragments), the JSON of a share, and its live event stream. Create, sync, unshare and
+// expiry stay open: the OpenCode client sends no credentials (PARLEY_INGEST_ALLOW limits them by
+// network instead).
 const VIEWER = /^\/(?:s|share)\/([^/?#]+)(\/[^?#]*)?(?:[?#].*)?$/;
-const DATA = /^\/api\/share\/[^/?#]+\/data(?:[/?#].*)?$/;
+const DATA = /^\/api\/share\/[^/?#]+\/(?:data|events)(?:[/?#].*)?$/;
 // The card draws only "Sign in to view" in SSO mode (its route checks), and bots must reach it.
 const CARD = /^\/s\/[A-Za-z0-9_-]+\/card\.png(?:\?.*)?$/;
 // A path Next would normalise before routing ("/./s/<id>", "/x/../s/<id>", "//s/<id>", percent-escapes,

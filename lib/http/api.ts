@@ -20,9 +20,11 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   invalid: 422,
   rate_limited: 429,
+  too_many_streams: 429,
   headers_too_large: 431,
   internal: 500,
   unavailable: 503,
+  streams_full: 503,
   storage_full: 507,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -3,8 +3,9 @@
 //   missing -> counts toward the client's lookup limit (429 past it), then Next answers 404
 //   gone    -> the page and every path under it answer 410 (a tombstone page, or JSON); the card
 //              answers for itself with a "removed" card; the API's handlers answer their own 410
-//   live    -> the page itself is served here (lib/page/serve-page.ts); sub-resources and the API go
-//              on to Next's route handlers
+//   live    -> the page itself is served here (lib/page/serve-page.ts), and so are live follow's event
+//              stream (/api/share/<id>/events) and fragments (/s/<id>/fragments): they need the socket
+//              and the server's hub; other sub-resources and the API go on to Next's route handlers
 // The App Router cannot give a rendered page a 410, and a page answered here never waits for Next.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -12,6 +13,9 @@ import { getShareState, type ShareState } from "../shares/shares";
 import { enforceRateLimit } from "../shares/rate-limit";
 import type { PageAssets } from "../page/assets";
 import { servePage } from "../page/serve-page";
+import { serveEvents } from "../live/event-stream";
+import { serveFragments } from "../live/fragments";
+import type { LiveHub } from "../live/hub";
 import { ApiError, toErrorResponse } from "./api";
 import { clientIp } from "./client-ip";
 import { sendResponse, webHeaders } from "./node-response";
@@ -43,7 +47,7 @@ export function decodeSegment(segment: string): string | null {
 }
 
 /** Answers the request when the share's state decides it; false when Next should handle it. */
-export async function handleShareRequest(req: IncomingMessage, res: ServerResponse, match: ShareRequest, assets: PageAssets): Promise<boolean> {
+export async function handleShareRequest(req: IncomingMessage, res: ServerResponse, match: ShareRequest, assets: PageAssets, hub: LiveHub): Promise<boolean> {
   const headers = webHeaders(req);
   const answer = async (response: Response) => {
     response.headers.set("X-Robots-Tag", NOINDEX);
@@ -67,8 +71,10 @@ export async function handleShareRequest(req: IncomingMessage, res: ServerRespon
     return false;
   }
   const page = match.viewer && (match.sub === "" || match.sub === "/");
+  const events = !match.viewer && match.sub === "/events";
   if (state.status === "gone") {
     if (page) return answer(tombstoneResponse(state.since, state.reason));
+    if (events) return answer(toErrorResponse(new ApiError("gone", "This share is no longer available")));
     if (match.viewer && match.sub !== "/card.png") return answer(toErrorResponse(new ApiError("gone", "This share is no longer available")));
     return false;
   }
@@ -76,5 +82,7 @@ export async function handleShareRequest(req: IncomingMessage, res: ServerRespon
     await servePage(req, res, { share: state.share, publicUrl: publicUrlFrom(headers), assets });
     return true;
   }
+  if (events) return serveEvents(req, res, state.share, hub).then(() => true);
+  if (match.viewer && match.sub === "/fragments") return serveFragments(req, res, state.share).then(() => true);
   return false;
 }

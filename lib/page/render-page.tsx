@@ -7,6 +7,7 @@ import { ShareHeader } from "@/components/conversation/share-header";
 import { renderRun } from "@/components/conversation/turn-runs";
 import type { Conversation } from "../view/conversation";
 import { renderToHtml } from "../render/html";
+import { escapeHtml } from "../render/escape";
 import { shareMetadata } from "../view/share-metadata";
 import { sourceLabel } from "../view/source-agent";
 import type { ShareFacts } from "../view/share-facts";
@@ -41,7 +42,8 @@ export async function* renderSharePage({ id, version, conversation, facts, baseU
       {plan.chunks.length === 0 && <EmptyConversation />}
     </>,
   );
-  yield `${documentStart(tags, assets)}<main class="conversation">${header}`;
+  // The share and version let the page script follow the share live (components/client/live-follow.ts).
+  yield `${documentStart(tags, assets)}<main class="conversation" data-share="${escapeHtml(id)}" data-version="${version}">${header}`;
   let firstTurn = 0;
   // An empty conversation still has its (empty) files-changed run: renderRun adds it after the last chunk.
   for (let i = 0; i < Math.max(plan.chunks.length, 1); i++) {

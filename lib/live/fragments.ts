@@ -1,0 +1,30 @@
+// GET /s/<id>/fragments?turns=<id>,<id>: the HTML of changed turns for a page that follows the share
+// live (components/client/live-follow.ts), rendered by the page's own code from the same render cache,
+// for the share's current version. Without `turns`, every turn (a page that fell behind catches up).
+// JSON: {version, order: [turn ids in page order], turns: [{id, html}], files: html | null}, where
+// `files` is the files-changed section when it was asked for ("files" among the turns).
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { planConversation } from "@/components/conversation/conversation";
+import { renderFilesChanged, renderTurns } from "@/components/conversation/turn-runs";
+import { API_HEADERS, ApiError, json, toErrorResponse } from "../http/api";
+import { sendResponse } from "../http/node-response";
+import { loadConversation } from "../shares/view";
+import type { StoredShare } from "../store/types";
+import { FILES } from "./digests";
+
+// More ids than a page has turns is a probe, not a page: refuse it before any work.
+const MAX_IDS = 2000;
+
+export async function serveFragments(req: IncomingMessage, res: ServerResponse, share: StoredShare): Promise<void> {
+  if (req.method !== "GET") return sendResponse(req, res, toErrorResponse(new ApiError("method_not_allowed", "Only GET is served here", {}, { Allow: "GET" })));
+  const param = new URL(req.url ?? "/", "http://x").searchParams.get("turns");
+  const ids = param === null ? null : new Set(param.split(",").filter(Boolean));
+  if (ids && ids.size > MAX_IDS) return sendResponse(req, res, toErrorResponse(new ApiError("bad_request", `At most ${MAX_IDS} turns at a time`)));
+  const plan = planConversation(await loadConversation(share.id, share.version), share.id);
+  const turns = await renderTurns(plan.chunks, ids, plan.ctx);
+  const files = !ids || ids.has(FILES) ? await renderFilesChanged(plan.files, share.id) : null;
+  const order = plan.chunks.flat().map((t) => t.id);
+  // Share content: never stored anywhere (API_HEADERS: no-store, noindex).
+  await sendResponse(req, res, json({ version: share.version, order, turns, files }, 200, API_HEADERS));
+}
