@@ -2,7 +2,7 @@
 // share URLs and preview tags carry the public https origin, rate limits see each client's own
 // address only when PARLEY_TRUST_PROXY says a proxy is in front, a 64 MiB sync passes, and a forged
 // Host never reaches Parley. Clients connect from different loopback addresses (127.0.0.2, .3).
-// The live-follow event stream (not buffered by nginx) is checked by the live-follow issue's spec.
+// The live-follow event stream arrives through it at once: nginx does not buffer it.
 import http from "node:http";
 import https from "node:https";
 import { expect, test } from "@playwright/test";
@@ -111,6 +111,47 @@ test.describe("behind nginx with TLS", () => {
     const over = await request(proxy, "POST", `/api/share/${share.id}/sync`, { from: "127.0.0.5", body: `${body} ` });
     expect(over.status).toBe(413);
     expect(JSON.parse(over.body)).toMatchObject({ error: { code: "too_large" } });
+  });
+
+  test("a live-follow event passes through nginx at once, not held in its buffers", async () => {
+    const share = JSON.parse((await create(proxy, "127.0.0.6")).body);
+    const session = (title: string) => ({ type: "session", data: { id: "ses_live", title, time: { created: 1, updated: 2 } } });
+    const syncTitle = (title: string) =>
+      request(proxy, "POST", `/api/share/${share.id}/sync`, { from: "127.0.0.6", body: JSON.stringify({ secret: share.secret, data: [session(title)] }) });
+    expect((await syncTitle("Before")).status).toBe(200);
+    const received: { text: string; at: number }[] = [];
+    const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      https
+        .get(
+          {
+            host: "127.0.0.1",
+            port: proxy.httpsPort,
+            path: `/api/share/${share.id}/events`,
+            servername: "localhost",
+            ca: proxy.cert,
+            localAddress: "127.0.0.6",
+            headers: { host: `localhost:${proxy.httpsPort}`, accept: "text/event-stream" },
+            agent: false,
+          },
+          resolve,
+        )
+        .on("error", reject);
+    });
+    try {
+      expect(stream.statusCode).toBe(200);
+      expect(stream.headers["content-type"]).toBe("text/event-stream; charset=utf-8");
+      stream.setEncoding("utf8");
+      stream.on("data", (text: string) => received.push({ text, at: Date.now() }));
+      await expect.poll(() => received.some((r) => r.text.includes("event: hello"))).toBe(true);
+      const sync = await syncTitle("After");
+      expect(sync.status).toBe(200);
+      const answered = Date.now();
+      await expect.poll(() => received.find((r) => r.text.includes("event: version")), { timeout: 2_000 }).toBeDefined();
+      const event = received.find((r) => r.text.includes("event: version"))!;
+      expect(event.at - answered).toBeLessThan(1_000);
+    } finally {
+      stream.destroy();
+    }
   });
 
   test("a forged Host header never reaches Parley, and plain HTTP redirects to https", async () => {

@@ -219,6 +219,8 @@ test.describe("every way into a share's content is locked", () => {
       { what: "the page", path: `/s/${tour.id}` },
       { what: "the /share page", path: `/share/${tour.id}` },
       { what: "the data (opencode import)", path: `/api/share/${tour.id}/data` },
+      { what: "the live event stream", path: `/api/share/${tour.id}/events` },
+      { what: "live follow's fragments", path: `/s/${tour.id}/fragments` },
       { what: "raw output", path: `/s/${tour.id}/raw/${raw}` },
       { what: "a file", path: `/s/${attachment.id}/file/${image}` },
       { what: "a tool attachment", path: `/s/${attachment.id}/file/${reader}/0` },
@@ -252,6 +254,7 @@ test.describe("every way into a share's content is locked", () => {
       const allowed = await alice.request(`${origin}${path}`, { headers: { accept: "*/*" } });
       if (mayBeMissing) expect([200, 404], what).toContain(allowed.status);
       else expect(allowed.status, what).toBe(200);
+      await allowed.body?.cancel(); // the event stream would stay open
     }
   });
 

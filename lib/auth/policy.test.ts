@@ -113,6 +113,8 @@ describe("which paths need a session in SSO mode", () => {
     ["/s/abc/export.md", true],
     ["/api/share/abc/data", true],
     ["/api/share/abc/data?x", true],
+    ["/api/share/abc/events", true],
+    ["/s/abc/fragments?turns=msg_1", true],
     ["/s/abc/card.png", false],
     ["/s/abc/card.png?v=3", false],
     ["/", false],
