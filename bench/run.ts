@@ -13,6 +13,7 @@ import http from "node:http";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Browser } from "@playwright/test";
 import { measureTab, openBrowser, type TabSample } from "./browser";
+import { benchLive, liveRow } from "./live";
 import { BROWSER_HEADERS, freePortIn, percentile, rssOfTree, startStaticServer, timedGet, timedPost, waitFor } from "./http";
 import { syncBatch, syntheticSession, type Item } from "./synthetic";
 import { PEERS, TARGETS } from "./peers";
@@ -525,8 +526,14 @@ async function main() {
       }
       log("tabs done");
     }
+    // Live follow (issue 14, bench/live.ts): sync answer -> change in a page, 50 readers.
+    const live = await benchLive(base, browser).catch((err) => {
+      log(`live follow failed, its row is n/a: ${String(err).split("\n")[0]}`);
+      return null;
+    });
 
     const { rows, checks } = buildRows(sizes, sync, rss);
+    rows.push(liveRow(live));
     console.log(
       `\nParley bench (${QUICK ? "quick" : "full"}), ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
     );
