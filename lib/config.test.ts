@@ -44,6 +44,19 @@ describe("operations settings", () => {
   });
 });
 
+describe("live follow settings", () => {
+  it("has defaults, takes numbers and durations, and refuses bad values by name", () => {
+    const c = parseConfig({});
+    expect([c.PARLEY_EVENTS_MAX, c.PARLEY_EVENTS_PER_SHARE, c.PARLEY_EVENTS_PER_CLIENT]).toEqual([1000, 200, 20]);
+    expect([c.PARLEY_EVENTS_HEARTBEAT, c.PARLEY_EVENTS_IDLE]).toEqual([15_000, 20_000]);
+    const set = parseConfig({ PARLEY_EVENTS_MAX: "50", PARLEY_EVENTS_PER_CLIENT: "2", PARLEY_EVENTS_HEARTBEAT: "1s", PARLEY_EVENTS_IDLE: "3s" });
+    expect([set.PARLEY_EVENTS_MAX, set.PARLEY_EVENTS_PER_CLIENT, set.PARLEY_EVENTS_HEARTBEAT, set.PARLEY_EVENTS_IDLE]).toEqual([50, 2, 1000, 3000]);
+    expect(() => parseConfig({ PARLEY_EVENTS_MAX: "0", PARLEY_EVENTS_PER_SHARE: "many", PARLEY_EVENTS_HEARTBEAT: "soon" })).toThrowError(
+      /PARLEY_EVENTS_MAX[\s\S]*PARLEY_EVENTS_PER_SHARE[\s\S]*PARLEY_EVENTS_HEARTBEAT/,
+    );
+  });
+});
+
 describe("sizes and durations", () => {
   it("parses sizes", () => {
     expect(parseSize("64MiB")).toBe(67108864);

@@ -1,0 +1,42 @@
+// Which turns a sync changed: exactly the turn whose messages or parts differ, a new turn, or the
+// files-changed section; nothing for a sync that changed nothing the page shows.
+import { describe, expect, it } from "vitest";
+import { planConversation } from "@/components/conversation/conversation";
+import type { DataItem } from "../schema";
+import { buildConversation } from "../view/conversation";
+import { changedTurns, digestPlan, FILES } from "./digests";
+
+const S = "ses_d";
+const user = (id: string, at: number, text: string): DataItem[] =>
+  [
+    { type: "message", data: { id, sessionID: S, role: "user", time: { created: at } } },
+    { type: "part", data: { id: `prt_${id}`, messageID: id, sessionID: S, type: "text", text } },
+  ] as DataItem[];
+const answer = (id: string, parentID: string, at: number, text: string): DataItem[] =>
+  [
+    { type: "message", data: { id, sessionID: S, parentID, role: "assistant", modelID: "m", providerID: "p", time: { created: at } } },
+    { type: "part", data: { id: `prt_${id}`, messageID: id, sessionID: S, type: "text", text } },
+  ] as DataItem[];
+const digests = (items: DataItem[]) => digestPlan(planConversation(buildConversation(items), "share"));
+
+describe("changedTurns", () => {
+  const base = [...user("msg_1", 1, "First"), ...answer("msg_2", "msg_1", 2, "One"), ...user("msg_3", 3, "Second"), ...answer("msg_4", "msg_3", 4, "Two")];
+
+  it("names nothing when nothing changed", () => {
+    expect(changedTurns(digests(base), digests(structuredClone(base)))).toEqual([]);
+  });
+
+  it("names the one turn whose answer grew", () => {
+    const grown = [...base.slice(0, 6), ...answer("msg_4", "msg_3", 4, "Two, and more")];
+    expect(changedTurns(digests(base), digests(grown))).toEqual(["msg_3"]);
+  });
+
+  it("names a new turn, and only it", () => {
+    const more = [...base, ...user("msg_5", 5, "Third")];
+    expect(changedTurns(digests(base), digests(more))).toEqual(["msg_5"]);
+  });
+
+  it("every turn and the files section are new to an empty page", () => {
+    expect(changedTurns(new Map(), digests(base))).toEqual(["msg_1", "msg_3", FILES]);
+  });
+});
