@@ -106,7 +106,8 @@ export class LiveHub {
       return;
     }
     if (state.share.version <= watched.version) return;
-    const previous = await watched.digests;
+    // A baseline that could not be built (the store failed then) counts every turn as changed.
+    const previous = await watched.digests.catch((): Digests => new Map());
     const next = await versionDigests(shareId, state.share.version);
     if (state.share.version <= watched.version) return; // another refresh got further meanwhile
     watched.version = state.share.version;
