@@ -3,6 +3,7 @@
 // keeps the reader's scroll position, selection and open blocks, offers the "new activity" pill,
 // shows and hides the live indicator, and turns into the tombstone on unshare. Then the stream
 // itself: headers, heartbeat, caps, and 1,000 readers that come and go leaving nothing behind.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { replay } from "./support/fixtures";
 import { createShare, openStream, run, sync, unshare, type Share } from "./support/live";
@@ -105,6 +106,37 @@ test("an open page follows a running agent in place, keeping the reader's place,
   await unshare(server.baseURL, share);
   await expect(page.getByTestId("tombstone")).toBeVisible({ timeout: 2_000 });
   expect(await marker(page)).toBeUndefined();
+});
+
+test("the pill and the live indicator fit a phone, are announced politely, and pass axe (light and dark)", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const share = await replay(server.baseURL, "tour");
+  const sessionID = ((await (await fetch(`${server.baseURL}/api/share/${share.id}/data`)).json()) as { type: string; data: { id: string } }[]).find(
+    (i) => i.type === "session",
+  )!.data.id;
+  const r = run(sessionID);
+  for (const [n, colorScheme] of (["light", "dark"] as const).entries()) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.baseURL}/s/${share.id}`);
+    await expect(page.locator("[role=status][aria-live=polite] .live-indicator")).toHaveCount(1);
+    await page.evaluate(() => window.scrollTo(0, 0)); // not at the bottom: new activity gets the pill
+    await sync(server.baseURL, share, [...r.user(`msg_zz_phone${n}`, `A prompt seen on a phone (${colorScheme})`, 90_000 + n)]);
+    const pill = page.locator(".activity-pill");
+    const live = page.locator(".live-indicator");
+    await expect(pill).toBeVisible({ timeout: 2_000 });
+    await expect(live).toBeVisible();
+    for (const el of [pill, live]) {
+      const box = (await el.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(box.height).toBeGreaterThanOrEqual(20);
+    }
+    expect((await pill.boundingBox())!.height).toBeGreaterThanOrEqual(44); // a thumb's target
+    const results = await new AxeBuilder({ page }).include(".activity-pill").include(".live-indicator").analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${colorScheme} ${v.id}`)).toEqual([]);
+    await context.close();
+  }
 });
 
 test("without JavaScript the page is the static page, and stays so", async ({ browser }) => {

@@ -29,6 +29,8 @@ const RETRY_MS = 3000;
 export async function serveEvents(req: IncomingMessage, res: ServerResponse, share: StoredShare, hub: LiveHub): Promise<void> {
   const refuse = (error: ApiError) => sendResponse(req, res, toErrorResponse(error));
   if (req.method !== "GET") return refuse(new ApiError("method_not_allowed", "Only GET is served here", {}, { Allow: "GET" }));
+  // Gone while the gate read the state: its `close` has fired already, and would never remove the stream.
+  if (req.socket.destroyed) return;
   const client = clientIp(webHeaders(req));
   try {
     hub.admit(share.id, client);
