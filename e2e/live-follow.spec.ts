@@ -193,6 +193,30 @@ test("the event stream: noindex, no-store, not buffered, hello, heartbeats, vers
   expect((await fetch(`${server.baseURL}/s/${share.id}/fragments`)).status).toBe(410);
 });
 
+test("an expiry ends the stream with gone (noticed at the next heartbeat), and the open page turns into the tombstone", async ({ page }) => {
+  const share = await createShare(server.baseURL, "ses_expiry");
+  const r = run("ses_expiry");
+  await sync(server.baseURL, share, [r.session("Expiring"), ...r.user("msg_a", "Soon gone", 1)]);
+  await page.goto(`${server.baseURL}/s/${share.id}`);
+  const stream = await openStream(`${server.baseURL}/api/share/${share.id}/events`);
+  try {
+    await stream.next("hello");
+    const expiresAt = Date.now() + 2_000;
+    const put = await fetch(`${server.baseURL}/api/share/${share.id}/expiry`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ secret: share.secret, expiresAt }),
+    });
+    expect(put.status).toBe(200);
+    expect(JSON.parse((await stream.next("gone", 6_000)).data)).toEqual({ reason: "expired" });
+    // PARLEY_EVENTS_HEARTBEAT=1s: within about a beat of the expiry.
+    expect(Date.now() - expiresAt).toBeLessThan(2_500);
+    await expect(page.getByTestId("tombstone")).toBeVisible({ timeout: 3_000 });
+  } finally {
+    stream.close();
+  }
+});
+
 test("caps: per share and per client address 429 too_many_streams, all told 503 streams_full, in the error model", async () => {
   const shares: Share[] = [];
   for (let i = 0; i < 4; i++) {

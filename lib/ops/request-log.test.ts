@@ -13,6 +13,8 @@ describe("routeOf", () => {
     ["/s/AbCdEfGhIjKl/raw/prt_123", "/s/:id/raw/:part", "AbCdEf…"],
     ["/s/AbCdEfGhIjKl/file/prt_123/2", "/s/:id/file/:part", "AbCdEf…"],
     ["/api/share/AbCdEfGhIjKl/sync", "/api/share/:id/sync", "AbCdEf…"],
+    ["/api/share/AbCdEfGhIjKl/events", "/api/share/:id/events", "AbCdEf…"],
+    ["/s/AbCdEfGhIjKl/fragments?turns=msg_1", "/s/:id/fragments", "AbCdEf…"],
     ["/api/share/AbCdEfGhIjKl", "/api/share/:id", "AbCdEf…"],
     ["/api/share", "/api/share", undefined],
     ["/api/ready", "/api/ready", undefined],
