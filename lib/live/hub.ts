@@ -28,11 +28,6 @@ export class LiveHub {
 
   constructor(private readonly limits: HubLimits) {}
 
-  /** Open streams, all told. */
-  get size(): number {
-    return this.open;
-  }
-
   /** Throws the 429/503 ApiError when one more stream for this share from this client is over a cap. */
   admit(shareId: string, client: string): void {
     if (this.open >= this.limits.max)
