@@ -9,6 +9,7 @@ import { TestBrowser } from "./support/fetch-browser";
 import { readMergedData, replay, type Replayed } from "./support/fixtures";
 import { ACCOUNTS, startOidcProvider, TEST_CLIENT, type TestProvider } from "./support/oidc-provider";
 import { pngSize, previewTags, tagMap } from "./support/preview";
+import { createShare, run, sync } from "./support/live";
 import { freePort, startServer, type TestServer } from "./support/server";
 
 test.describe.configure({ mode: "serial", timeout: 90_000 });
@@ -98,6 +99,17 @@ test("an allowed user signs in at the identity provider and reads the share", as
   const cookie = (await page.context().cookies(origin)).find((c) => c.name === "parley_session")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
   expect(cookie.expires).toBeGreaterThan(Date.now() / 1000 + 11 * 3600); // the 12 h default lifetime
+});
+
+test("a signed-in reader's page follows the share live: the event stream carries the session", async ({ page }) => {
+  const share = await createShare(origin, "ses_sso_live");
+  const r = run("ses_sso_live");
+  await sync(origin, share, [r.session("Live under SSO"), ...r.user("msg_a", "Before the sync", 1)]);
+  await page.goto(`${origin}/s/${share.id}`);
+  await signInAtProvider(page, "alice");
+  await expect(page.getByText("Before the sync")).toBeVisible();
+  await sync(origin, share, [...r.user("msg_b", "Arrived live under SSO", 2)]);
+  await expect(page.getByText("Arrived live under SSO")).toBeVisible({ timeout: 2_000 });
 });
 
 test("a link opened while signed out comes back after sign-in", async ({ page }) => {
