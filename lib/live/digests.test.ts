@@ -36,6 +36,13 @@ describe("changedTurns", () => {
     expect(changedTurns(digests(base), digests(more))).toEqual(["msg_5"]);
   });
 
+  it("a new file diff changes the files section, and the turns with a patch part (their link to it)", () => {
+    const patch = { type: "part", data: { id: "prt_patch", messageID: "msg_4", sessionID: S, type: "patch", hash: "h", files: ["/p/a.ts"] } } as DataItem;
+    const diff = { type: "session_diff", data: [{ path: "a.ts", patch: "@@ -1 +1 @@\n-a\n+b\n" }] } as unknown as DataItem;
+    const before = [...base, patch];
+    expect(changedTurns(digests(before), digests([...before, diff]))).toEqual(["msg_3", FILES]);
+  });
+
   it("every turn and the files section are new to an empty page", () => {
     expect(changedTurns(new Map(), digests(base))).toEqual(["msg_1", "msg_3", FILES]);
   });

@@ -16,9 +16,16 @@ const digest = (value: unknown) => createHash("sha1").update(JSON.stringify(valu
 /** Turn id -> digest, in page order, plus the files-changed section under FILES. */
 export function digestPlan(plan: ConversationPlan): Digests {
   const out: Digests = new Map();
+  // What a turn renders from besides its own items: model names (every step-start) and, for a turn
+  // with a patch part, which files have a diff to link to.
+  const models = digest([...plan.ctx.modelNames]);
+  const anchors = digest([...plan.ctx.diffAnchors]);
   plan.chunks.forEach((turns, c) => {
-    // A turn's chunk decides its class on the page (turn-deferred), so it is part of what it renders.
-    for (const turn of turns) out.set(turn.id, digest([c > 0, turn.user, turn.steps]));
+    for (const turn of turns) {
+      const patches = turn.steps.some((m) => m.parts.some((p) => p.type === "patch"));
+      // A turn's chunk decides its class on the page (turn-deferred), so it is part of what it renders.
+      out.set(turn.id, digest([c > 0, turn.user, turn.steps, models, patches ? anchors : null]));
+    }
   });
   out.set(FILES, digest(plan.files));
   return out;
