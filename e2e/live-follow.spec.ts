@@ -50,6 +50,11 @@ test("an open page follows a running agent in place, keeping the reader's place,
   const pill = page.locator(".activity-pill");
   await expect(live).toBeHidden();
 
+  const messages = page.locator('[data-stat="messages"]');
+  const messagesBefore = Number(await messages.textContent());
+  const toolCalls = page.locator('[data-stat="tool-calls"]');
+  const toolCallsBefore = Number(await toolCalls.textContent());
+
   // At the bottom, a new turn appears and the page follows it.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await sync(server.baseURL, share, [
@@ -61,6 +66,7 @@ test("an open page follows a running agent in place, keeping the reader's place,
   await expect(page.getByText("Now count the lines of every file.")).toBeVisible({ timeout: 2_000 });
   await expect(turnOf(page, "msg_zz1_answer")).toContainText("Counting the lines");
   await expect(live).toBeVisible();
+  await expect(messages).toHaveText(String(messagesBefore + 2)); // the header's counts follow too
   await expect.poll(() => atBottom(page)).toBe(true);
   expect(await marker(page)).toBe("no reload");
 
@@ -87,6 +93,7 @@ test("an open page follows a running agent in place, keeping the reader's place,
   await sync(server.baseURL, share, [r.bash("msg_zz1_answer", "prt_zz1_tool", "wc -l src/*", "  12 src/a.ts\n  30 src/b.ts\n  42 total\n")]);
   await expect(turnOf(page, "msg_zz1_answer").locator(".badge.running")).toHaveCount(0, { timeout: 2_000 });
   await expect(turnOf(page, "msg_zz1_answer")).toContainText("42 total");
+  await expect(toolCalls).toHaveText(String(toolCallsBefore + 1));
 
   // Nothing moved under the reader, their selection and their open block are intact.
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThanOrEqual(2);
@@ -175,7 +182,7 @@ test("the event stream: noindex, no-store, not buffered, hello, heartbeats, vers
     expect(fragments.headers.get("cache-control")).toBe("no-store");
     expect(fragments.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     const body = await fragments.json();
-    expect(body).toMatchObject({ version: v2, order: ["msg_a", "msg_b"], files: null });
+    expect(body).toMatchObject({ version: v2, order: ["msg_a", "msg_b"], files: null, header: null });
     expect(body.turns).toHaveLength(1);
     expect(body.turns[0].html).toContain("Second, edited");
     expect(body.turns[0].html).toMatch(/^<section class="turn" aria-labelledby="turn-msg_b"><h2 class="turn-title" id="turn-msg_b">Turn <!-- -->2/);

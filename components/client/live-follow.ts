@@ -2,7 +2,7 @@
 // swaps in the server-rendered HTML of the turns a sync changed (/s/<id>/fragments), patching the DOM
 // node by node so the reader's open or closed blocks, selection and scroll position stay. Nothing is
 // rendered here. Without JavaScript, or without EventSource, the page is the static page it always was.
-type Fragments = { version: number; order: string[]; turns: { id: string; html: string }[]; files: string | null };
+type Fragments = { version: number; order: string[]; turns: { id: string; html: string }[]; files: string | null; header: string | null };
 
 const BOTTOM_SLACK = 80; // px: "at the bottom" allows for a little rounding and a last line
 const CHECK_AFTER_MS = 10_000; // a stream the server refused (caps): how long until the next try
@@ -106,6 +106,9 @@ function follow(main: HTMLElement, id: string): void {
       else if (next) main.append(next);
       else old?.remove();
     }
+    const header = main.querySelector(":scope > header.share-header");
+    const nextHeader = data.header ? element(data.header) : null;
+    if (header && nextHeader) patch(header, nextHeader);
     if (data.order.length) main.querySelector(":scope > p.empty")?.remove();
     if (bottom) return window.scrollTo(0, document.documentElement.scrollHeight);
     // Keep the turn the reader is looking at where it was (the browser's own anchoring may have).

@@ -6,14 +6,15 @@ import { createHash } from "node:crypto";
 import { planConversation, type ConversationPlan } from "@/components/conversation/conversation";
 import { loadConversation } from "../shares/view";
 
-/** The key under which the files-changed section travels with the turn ids. */
+/** The keys under which the files-changed section and the page header travel with the turn ids. */
 export const FILES = "files";
+export const HEADER = "header";
 
 export type Digests = Map<string, string>;
 
 const digest = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64url");
 
-/** Turn id -> digest, in page order, plus the files-changed section under FILES. */
+/** Turn id -> digest, in page order, plus the files-changed section (FILES) and the header (HEADER). */
 export function digestPlan(plan: ConversationPlan): Digests {
   const out: Digests = new Map();
   // What a turn renders from besides its own items: model names (every step-start) and, for a turn
@@ -28,6 +29,7 @@ export function digestPlan(plan: ConversationPlan): Digests {
     }
   });
   out.set(FILES, digest(plan.files));
+  out.set(HEADER, digest([plan.title, plan.stats]));
   return out;
 }
 
@@ -35,7 +37,7 @@ export async function versionDigests(id: string, version: number): Promise<Diges
   return digestPlan(planConversation(await loadConversation(id, version), id));
 }
 
-/** Ids (turns, then FILES) whose digest is new or differs in `next`. */
+/** Ids (turns, then FILES and HEADER) whose digest is new or differs in `next`. */
 export function changedTurns(previous: Digests, next: Digests): string[] {
   return [...next].filter(([id, d]) => previous.get(id) !== d).map(([id]) => id);
 }
