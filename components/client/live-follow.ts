@@ -16,8 +16,13 @@ function element(html: string): Element | null {
 // <details open> is the reader's to decide once the block is on the page.
 const readerState = (el: Element, name: string) => name === "open" && el.tagName === "DETAILS";
 
+// A block the reader opened and that fetched its content (./lazy-blocks.ts) keeps it.
+const filled = (old: Element, next: Element) =>
+  old instanceof HTMLDetailsElement && old.dataset.fragmentState === "loaded" && old.dataset.fragment === next.getAttribute("data-fragment");
+
 function patch(old: Element, next: Element) {
   if (old.tagName !== next.tagName) return old.replaceWith(next);
+  if (filled(old, next)) return;
   for (const { name } of [...old.attributes]) if (!next.hasAttribute(name) && !readerState(old, name)) old.removeAttribute(name);
   for (const { name, value } of [...next.attributes]) if (!readerState(old, name) && old.getAttribute(name) !== value) old.setAttribute(name, value);
   const have = [...old.childNodes];
