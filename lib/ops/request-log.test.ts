@@ -15,6 +15,10 @@ describe("routeOf", () => {
     ["/api/share/AbCdEfGhIjKl/sync", "/api/share/:id/sync", "AbCdEf…"],
     ["/api/share/AbCdEfGhIjKl/events", "/api/share/:id/events", "AbCdEf…"],
     ["/s/AbCdEfGhIjKl/fragments?turns=msg_1", "/s/:id/fragments", "AbCdEf…"],
+    ["/s/AbCdEfGhIjKl/code/prt_123?fragment", "/s/:id/code/:part", "AbCdEf…"],
+    ["/s/AbCdEfGhIjKl/diff/file-src-a.ts", "/s/:id/diff/:file", "AbCdEf…"],
+    // A malformed escape (answered 400 before any handler) is logged, not thrown at.
+    ["/api/share/%E0%A4%A/sync", "/api/share/:id/sync", "%E0%A4…"],
     ["/api/share/AbCdEfGhIjKl", "/api/share/:id", "AbCdEf…"],
     ["/api/share", "/api/share", undefined],
     ["/api/ready", "/api/ready", undefined],

@@ -10,7 +10,8 @@ import { cacheHits, cacheMisses, httpBytes, httpRequests, httpSeconds } from "./
 const ROUTES: [RegExp, string][] = [
   [/^\/(s|share)\/([^/]+)\/?$/, "/$1/:id"],
   [/^\/(s|share)\/([^/]+)\/card\.png$/, "/$1/:id/card.png"],
-  [/^\/(s|share)\/([^/]+)\/(raw|file)\/[^/]+(\/\d+)?$/, "/$1/:id/$3/:part"],
+  [/^\/(s|share)\/([^/]+)\/(raw|file|code)\/[^/]+(\/\d+)?$/, "/$1/:id/$3/:part"],
+  [/^\/(s|share)\/([^/]+)\/diff\/[^/]+$/, "/$1/:id/diff/:file"],
   [/^\/(s|share)\/([^/]+)\/fragments$/, "/$1/:id/fragments"],
   [/^\/(s|share)\/([^/]+)\/.*$/, "/$1/:id/*"],
   [/^\/api\/share\/([^/]+)\/(sync|data|expiry|events)$/, "/api/share/:id/$2"],
@@ -20,6 +21,16 @@ const ROUTES: [RegExp, string][] = [
   [/^\/(|robots\.txt|icon\.svg|favicon\.ico)$/, "/$1"],
 ];
 
+// A malformed escape is logged as sent: the log line is written after the answer (a 400), where a
+// throw would be an uncaught exception.
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** "/s/AbCdEf123/card.png?v=2" -> { route: "/s/:id/card.png", share: "AbCdEf…" }. Unknown paths are "other". */
 export function routeOf(url: string): { route: string; share?: string } {
   const path = url.split("?")[0];
@@ -28,7 +39,7 @@ export function routeOf(url: string): { route: string; share?: string } {
     if (!m) continue;
     const route = path.replace(pattern, template);
     const id = path.startsWith("/api/share/") ? m[1] : /^\/(s|share)\//.test(path) ? m[2] : undefined;
-    return id ? { route, share: shortId(decodeURIComponent(id)) } : { route };
+    return id ? { route, share: shortId(decoded(id)) } : { route };
   }
   return { route: "other" };
 }
