@@ -6,6 +6,8 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { getConfig, type Config } from "./config";
 import { PageCache } from "./cache/page-cache";
+import { RenderSlots } from "./page/render-slots";
+import { CardRenderer, cardWorkerFile } from "./og/card-renderer";
 import { RenderCache } from "./render/cache";
 import { openStore, type Store } from "./store";
 import type { ShareFacts } from "./view/share-facts";
@@ -15,6 +17,8 @@ type ShareScoped = { dropShare(shareId: string): void };
 export class Runtime {
   private storePromise?: Promise<Store>;
   private readonly caches = new Map<string, ShareScoped>();
+  private slots?: RenderSlots;
+  private cardThread?: CardRenderer;
 
   constructor(readonly config: Config) {}
 
@@ -37,13 +41,28 @@ export class Runtime {
     return this.cache("pages", () => new PageCache(this.config.PARLEY_PAGE_CACHE));
   }
 
+  /**
+   * Share pages rendered at once (lib/page/render-slots.ts). Two: one can wait on the store or on a
+   * slow reader while the other uses the thread; more only interleaves on the one event loop.
+   */
+  get pageRenders(): RenderSlots {
+    this.slots ??= new RenderSlots(2);
+    return this.slots;
+  }
+
+  /** Renders preview cards, one at a time, in a worker thread when the build has one. */
+  get cardRenderer(): CardRenderer {
+    this.cardThread ??= new CardRenderer(cardWorkerFile());
+    return this.cardThread;
+  }
+
   /** Preview facts per share version. */
   get facts(): LRUCache<string, { version: number; facts: ShareFacts }> {
     return this.lru("facts", () => new LRUCache({ max: 1000 }));
   }
 
-  /** Preview card PNGs per share version: about 40-60 KB each, 32 MiB at most. */
-  get cards(): LRUCache<string, { version: number; png: Buffer }> {
+  /** Preview card PNGs per share, with what they show (`key`): about 40-60 KB each, 32 MiB at most. */
+  get cards(): LRUCache<string, { version: number; key: string; png: Buffer }> {
     return this.lru("cards", () => new LRUCache({ max: 500, maxSize: 32 * 1024 * 1024, sizeCalculation: (v) => Math.max(1, v.png.length) }));
   }
 

@@ -5,10 +5,9 @@
 // kept (lib/cache/page-cache.ts).
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { once } from "node:events";
 import zlib from "node:zlib";
 import { getConfig } from "../config";
-import { acceptedEncodings, compressPage, pageKey, pickEncoding, type CachedPage } from "../cache/page-cache";
+import { acceptedEncodings, compressPage, pageKey, pickEncoding, type CachedPage, type Encoding } from "../cache/page-cache";
 import { RENDER_FAILED_ATTR } from "../render/html";
 import { getShareFacts } from "../shares/preview";
 import { loadConversation } from "../shares/view";
@@ -42,11 +41,40 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, { sha
 
   const headers = pageHeaders(assets, "miss");
   if (req.method === "HEAD") return void res.writeHead(200, headers).end();
-  const generation = cache.generation(share.id);
+  // Another reader, or the render at ingest, is rendering this version now: wait for its bytes.
+  const pending = cache.rendering(key);
+  const shared = pending && (await pending);
+  if (shared) return sendCached(req, res, shared, pickEncoding(accepted), assets);
+
   const reader = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) reader.abort();
   });
+  let settle: (page: CachedPage | undefined) => void = () => {};
+  cache.renderingNow(key, new Promise((resolve) => (settle = resolve)));
+  let release: () => void;
+  try {
+    release = await runtime().pageRenders.acquire("reader", reader.signal);
+  } catch {
+    return settle(undefined); // the reader went away while waiting for a render slot
+  }
+  try {
+    settle(await streamPage(res, { share, publicUrl, assets }, headers, accepted, reader));
+  } finally {
+    settle(undefined);
+    release();
+  }
+}
+
+/** Renders the page to the reader as it goes; the bytes, compressed and kept, once it completed whole. */
+async function streamPage(
+  res: ServerResponse,
+  { share, publicUrl, assets }: PageContext,
+  headers: Record<string, string>,
+  accepted: Set<Encoding>,
+  reader: AbortController,
+): Promise<CachedPage | undefined> {
+  const generation = runtime().pageCache.generation(share.id);
   const pieces = await renderPieces(share, publicUrl, assets, reader.signal);
 
   const gzip = accepted.has("gzip") ? zlib.createGzip({ level: 6 }) : null;
@@ -61,22 +89,24 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, { sha
     for await (const html of pieces) {
       const bytes = Buffer.from(html, "utf8");
       body.push(bytes);
-      if (!out.write(bytes)) await once(out, "drain", { signal: reader.signal });
+      // No wait for "drain": the whole page is held in `body` anyway, and a slow reader must not keep
+      // a render slot (lib/page/render-slots.ts) from the readers behind it.
+      out.write(bytes);
       gzip?.flush();
     }
   } catch (error) {
     if (reader.signal.aborted) {
       const where = error instanceof ReaderGoneError ? ` after turn ${error.afterTurn}` : "";
       getLogger().info({ share: shortId(share.id) }, `stopped rendering share ${shortId(share.id)}${where}: the reader went away`);
-      return;
+      return undefined;
     }
     // Headers are sent: all that is left is to end the response short, which the reader sees as an error.
     getLogger().error({ share: shortId(share.id), err: error }, "rendering a share page failed");
     res.destroy(error as Error);
-    return;
+    return undefined;
   }
   out.end();
-  await keepPage(share, publicUrl, Buffer.concat(body), generation);
+  return keepPage(share, publicUrl, Buffer.concat(body), generation);
 }
 
 /** The page of a share version as HTML pieces, in document order. */
@@ -96,10 +126,12 @@ async function renderPieces(share: StoredShare, publicUrl: string, assets: PageA
 }
 
 /** Compresses a whole rendered page and keeps it, unless it shows a part that failed to render. */
-async function keepPage(share: StoredShare, publicUrl: string, identity: Buffer, generation: number): Promise<void> {
+async function keepPage(share: StoredShare, publicUrl: string, identity: Buffer, generation: number): Promise<CachedPage | undefined> {
   // A failure may pass, and must not be served to every later reader.
-  if (identity.includes(RENDER_FAILED_ATTR)) return;
-  runtime().pageCache.set(pageKey(share.id, share.version, publicUrl), share.id, share.version, await compressPage(identity), generation);
+  if (identity.includes(RENDER_FAILED_ATTR)) return undefined;
+  const page = await compressPage(identity);
+  // Not kept (unshared meanwhile, or too large to keep): readers already waiting still get these bytes.
+  return runtime().pageCache.set(pageKey(share.id, share.version, publicUrl), share.id, share.version, page, generation) ? page : undefined;
 }
 
 /**
@@ -108,12 +140,27 @@ async function keepPage(share: StoredShare, publicUrl: string, identity: Buffer,
  */
 export async function prerenderPage(share: StoredShare, publicUrl: string, assets: PageAssets): Promise<boolean> {
   const cache = runtime().pageCache;
-  if (cache.get(pageKey(share.id, share.version, publicUrl))) return false;
-  const generation = cache.generation(share.id);
-  let html = "";
-  for await (const piece of await renderPieces(share, publicUrl, assets)) html += piece;
-  await keepPage(share, publicUrl, Buffer.from(html, "utf8"), generation);
-  return true;
+  const key = pageKey(share.id, share.version, publicUrl);
+  if (cache.get(key) || cache.rendering(key)) return false;
+  // After every waiting reader: this is for a reader who has not come yet. Readers arriving before it
+  // starts render for themselves (they must not wait on work that yields to them).
+  const release = await runtime().pageRenders.acquire("background");
+  if (cache.get(key) || cache.rendering(key)) {
+    release();
+    return false;
+  }
+  let settle: (page: CachedPage | undefined) => void = () => {};
+  cache.renderingNow(key, new Promise((resolve) => (settle = resolve)));
+  try {
+    const generation = cache.generation(share.id);
+    let html = "";
+    for await (const piece of await renderPieces(share, publicUrl, assets)) html += piece;
+    settle(await keepPage(share, publicUrl, Buffer.from(html, "utf8"), generation));
+    return true;
+  } finally {
+    settle(undefined);
+    release();
+  }
 }
 
 function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, encoding: keyof CachedPage, assets: PageAssets): void {
