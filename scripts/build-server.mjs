@@ -19,11 +19,18 @@ const serverOnly = {
 };
 
 await Promise.all([
-  // The server, and the operator commands (npm run backup|migrate|admin) and npm start's demo share,
+  // The server, the preview cards' render thread (lib/og/card-worker.ts), and the operator commands (npm run backup|migrate|admin) and npm start's demo share,
   // compiled alike so that a production install (no dev dependencies, no tsx) runs them.
   build({
     absWorkingDir: root,
-    entryPoints: { server: "server.ts", backup: "scripts/backup.ts", migrate: "scripts/migrate.ts", admin: "scripts/admin.ts", demo: "scripts/demo.ts" },
+    entryPoints: {
+      server: "server.ts",
+      "card-worker": "lib/og/card-worker.ts",
+      backup: "scripts/backup.ts",
+      migrate: "scripts/migrate.ts",
+      admin: "scripts/admin.ts",
+      demo: "scripts/demo.ts",
+    },
     outdir: "dist",
     bundle: true,
     platform: "node",
@@ -47,4 +54,4 @@ await Promise.all([
     logLevel: "warning",
   }),
 ]);
-console.log("parley: built dist/server.js, dist/viewer.js and the operator commands (dist/backup.js, migrate.js, admin.js, demo.js)");
+console.log("parley: built dist/server.js, dist/card-worker.js, dist/viewer.js and the operator commands (dist/backup.js, migrate.js, admin.js, demo.js)");

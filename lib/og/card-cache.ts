@@ -1,17 +1,19 @@
-// The card of a share, cached per share version. The share state is read on every request, so a
-// sync (new version) or an unshare takes effect on the next fetch; a repeat fetch is a map lookup.
+// The card of a share, cached by what it shows. The share state is read on every request, so an
+// unshare takes effect on the next fetch; a sync that leaves the card's text as it was (most of a
+// session's syncs: parts growing inside one message) keeps the cached card, and a repeat fetch is a
+// map lookup. New cards render off the main thread, one at a time (lib/og/card-renderer.ts).
 import "server-only";
+import { createHash } from "node:crypto";
 import { getConfig } from "../config";
 import { getSharePreview } from "../shares/preview";
 import { clampText, toCardText } from "./card-text";
 import { getCardFonts } from "./fonts";
 import { CARD_REVISION, cardModel, renderCard } from "./render-card";
 import { runtime } from "../runtime";
-import { cacheHits, cacheMisses, cardSeconds, timed } from "../ops/metrics";
+import { cacheHits, cacheMisses } from "../ops/metrics";
 
 export type CardResult = { status: "live"; version: number; etag: string; png: Buffer } | { status: "gone" | "missing"; etag: string; png: Buffer };
 
-const inflight = new Map<string, Promise<Buffer>>();
 type FixedKind = "generic" | "removed" | "sign-in";
 const fixed = new Map<FixedKind, Promise<Buffer>>();
 
@@ -30,6 +32,8 @@ export async function getSignInCard(): Promise<{ etag: string; png: Buffer }> {
   return { etag: `"card-sign-in-r${CARD_REVISION}"`, png: await fixedCard("sign-in") };
 }
 
+const etagOf = (key: string) => `"card-${key}-r${CARD_REVISION}"`;
+
 export async function getShareCard(id: string): Promise<CardResult> {
   const preview = await getSharePreview(id);
   if (preview.status !== "live") {
@@ -37,22 +41,19 @@ export async function getShareCard(id: string): Promise<CardResult> {
     const kind = preview.status === "gone" ? "removed" : "generic";
     return { status: preview.status, etag: `"card-${kind}-r${CARD_REVISION}"`, png: await fixedCard(kind) };
   }
-  const etag = `"card-${preview.version}-r${CARD_REVISION}"`;
+  const model = cardModel(preview.facts, getConfig().PARLEY_SITE_NAME);
+  const key = createHash("sha256").update(JSON.stringify(model)).digest("base64url").slice(0, 16);
   const cards = runtime().cards;
   const hit = cards.get(id);
-  if (hit?.version === preview.version) cacheHits.inc({ cache: "card" });
-  else cacheMisses.inc({ cache: "card" });
-  if (hit?.version === preview.version) return { status: "live", version: preview.version, etag, png: hit.png };
-
-  // Several unfurlers fetch a freshly posted link at once; render each version once.
-  const key = `${id}:${preview.version}`;
-  let pending = inflight.get(key);
-  if (!pending) {
-    pending = timed(cardSeconds, {}, () => renderCard(cardModel(preview.facts, getConfig().PARLEY_SITE_NAME))).finally(() => inflight.delete(key));
-    inflight.set(key, pending);
+  if (hit?.key === key) {
+    cacheHits.inc({ cache: "card" });
+    return { status: "live", version: preview.version, etag: etagOf(key), png: hit.png };
   }
-  const png = await pending;
-  // Only the newest version seen is kept; a slow render of an older one must not replace it.
-  if ((cards.get(id)?.version ?? -1) <= preview.version) cards.set(id, { version: preview.version, png });
-  return { status: "live", version: preview.version, etag, png };
+  cacheMisses.inc({ cache: "card" });
+  // Several unfurlers fetch a freshly posted link at once: each card is rendered once. The answer may
+  // be a newer card of the share, if it synced meanwhile.
+  const card = await runtime().cardRenderer.render(id, key, model);
+  // Only the newest card seen is kept; a slow render of an older one must not replace it.
+  if ((cards.get(id)?.version ?? -1) <= preview.version) cards.set(id, { version: preview.version, key: card.key, png: card.png });
+  return { status: "live", version: preview.version, etag: etagOf(card.key), png: card.png };
 }
