@@ -15,7 +15,7 @@ import { decodeSegment, handleShareRequest, matchSharePath } from "./lib/http/sh
 import { loadPageAssets, type PageAssets } from "./lib/page/assets";
 import { PrerenderQueue } from "./lib/page/prerender";
 import { publicUrlFrom } from "./lib/http/public-url";
-import { clientErrorHandler, sendResponse, webHeaders } from "./lib/http/node-response";
+import { clientErrorHandler, discardBody, sendResponse, webHeaders } from "./lib/http/node-response";
 import { ApiError, toErrorResponse } from "./lib/http/api";
 import { startSweep } from "./lib/shares/sweep";
 import { startMetricsServer } from "./lib/ops/metrics";
@@ -40,6 +40,10 @@ function onRequest(config: Config, assets: PageAssets, prerender: PrerenderQueue
     const client = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.PARLEY_TRUST_PROXY);
     req.headers[CLIENT_HEADER] = client;
     try {
+      // No handler reads the body of a GET or HEAD; it is read to its end before the answer (lingering
+      // close: see discardBody). Found by the soak's fuzzer: big GET answers lost their tail.
+      if ((req.method === "GET" || req.method === "HEAD") && !(await discardBody(req, config.PARLEY_MAX_BODY)))
+        return void (await sendResponse(req, res, toErrorResponse(new ApiError("too_large", "A GET or HEAD body is over this server's limit"))));
       // Before the share state and the page cache: with PARLEY_AUTH=oidc the sign-in routes and the
       // session check on share content (lib/auth/); PARLEY_INGEST_ALLOW on create, sync and unshare.
       if (await gateRequest(req, res, client)) return;

@@ -65,3 +65,23 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   head.push(...Object.entries(API_HEADERS).map(([k, v]) => `${k}: ${v}`), "Connection: close");
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
 }
+
+/**
+ * Reads and drops the body of a request no handler reads (a GET or a HEAD with one). Answering first
+ * and then closing would close the socket with the body unread: the kernel then resets the connection
+ * (TCP RST), and the client can lose the tail of the answer it was sent. False when the body is over
+ * `limit` (the caller answers 413; its tail may be lost, as for any body that size).
+ */
+export async function discardBody(req: IncomingMessage, limit: number): Promise<boolean> {
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return true;
+  let bytes = 0;
+  try {
+    for await (const chunk of req) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > limit) return false;
+    }
+  } catch {
+    // The client went away mid-body: nothing is left to answer.
+  }
+  return true;
+}
