@@ -31,11 +31,11 @@ const pct = (xs: number[], p: number) => {
 };
 
 export async function runLoad(
-  options: { seconds?: number; viewers?: number; syncers?: number; env?: Record<string, string>; log?: (line: string) => void } = {},
+  options: { seconds?: number; viewers?: number; syncers?: number; env?: Record<string, string>; nodeArgs?: string[]; log?: (line: string) => void } = {},
 ): Promise<LoadFigures> {
   const log = options.log ?? (() => {});
   const seconds = options.seconds ?? 60;
-  const server = await startServer({ env: { ...LIMITS, ...options.env } });
+  const server = await startServer({ env: { ...LIMITS, ...options.env }, nodeArgs: options.nodeArgs });
   const pid = server.process.pid!;
   const problems: string[] = [];
   try {

@@ -73,7 +73,9 @@ async function main() {
   }
   if (want("load")) {
     const { runLoad } = await import("./load");
-    results.load = await runLoad({ seconds: num("SOAK_LOAD_SECONDS", 60), log });
+    // SOAK_LOAD_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = process.env.SOAK_LOAD_NODE_ARGS?.split(" ").filter(Boolean);
+    results.load = await runLoad({ seconds: num("SOAK_LOAD_SECONDS", 60), nodeArgs, log });
     save();
   }
   if (want("heap")) {

@@ -32,7 +32,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-type StartOptions = { env?: Record<string, string>; dataDir?: string; port?: number };
+// nodeArgs: flags for node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses).
+type StartOptions = { env?: Record<string, string>; dataDir?: string; port?: number; nodeArgs?: string[] };
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   // freePort() lets its probe go before Next binds, so another process can take the port in between:
@@ -49,7 +50,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 async function startOn(port: number, options: StartOptions): Promise<TestServer> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "parley-e2e-"));
-  const child = spawn(process.execPath, [path.join(ROOT, "dist/server.js")], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, "dist/server.js")], {
     cwd: ROOT,
     env: {
       ...process.env,
