@@ -104,6 +104,21 @@ test("with PARLEY_PRERENDER=off the first view renders and the second is kept", 
   }
 });
 
+test("readers who open a version while it renders wait for that render: ten at once, one render, the same page", async () => {
+  const server = await startServer({ env: { PARLEY_PRERENDER: "off" } });
+  try {
+    const share = await replay(server.baseURL, "tour");
+    const views = await Promise.all(Array.from({ length: 10 }, () => view(`${server.baseURL}/s/${share.id}`, BROWSER)));
+    expect(views.map((v) => v.status)).toEqual(Array(10).fill(200));
+    // The first renders (and streams); every other one is sent the bytes that render kept.
+    expect(views.filter((v) => v.cache === "miss")).toHaveLength(1);
+    for (const v of views) expect(v.html).toBe(views[0].html);
+    expect(views[0].html).toContain("Tour of the greeter project");
+  } finally {
+    await server.stop();
+  }
+});
+
 test("a cached page works in the browser: its script runs under the CSP, copy works, no console errors", async ({ page, baseURL, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const share = await replay(baseURL!, "basic");

@@ -3,7 +3,7 @@
 // as is and once with a V8 heap cap: if the capped run does the same work without errors, the
 // difference is heap V8 had not bothered to collect, not data Parley keeps.
 import { syntheticSession, type Item } from "../bench/synthetic";
-import { startServer } from "../e2e/support/server";
+import { freePort, startServer } from "../e2e/support/server";
 import { memoryOf } from "./load";
 
 export type MemoryProbeFigures = {
@@ -11,6 +11,8 @@ export type MemoryProbeFigures = {
   shares: number;
   messages: number;
   rssAfterEachMiB: number[];
+  /** After the last share, from the server's own metrics: V8 heap used and reserved, memory outside it. */
+  end: { rssMiB: number; heapUsedMiB: number; heapTotalMiB: number; externalMiB: number; outsideHeapMiB: number } | null;
   peakMiB: number;
   endMiB: number;
   errors: string[];
@@ -41,13 +43,17 @@ export async function runMemoryProbe(
 ): Promise<MemoryProbeFigures> {
   const log = options.log ?? (() => {});
   const messages = options.messages ?? 2000;
-  const server = await startServer({ env: { PARLEY_RATE_CREATE: "100000/1m", ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) } });
+  const metricsPort = await freePort();
+  const server = await startServer({
+    env: { PARLEY_RATE_CREATE: "100000/1m", PARLEY_METRICS_PORT: String(metricsPort), ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) },
+  });
   const pid = server.process.pid!;
   const figures: MemoryProbeFigures = {
     nodeOptions: options.nodeOptions ?? null,
     shares: options.shares ?? 6,
     messages,
     rssAfterEachMiB: [],
+    end: null,
     peakMiB: 0,
     endMiB: 0,
     errors: [],
@@ -67,6 +73,7 @@ export async function runMemoryProbe(
       log(`memory probe${options.nodeOptions ? ` (${options.nodeOptions})` : ""}: share ${n + 1}/${figures.shares}, RSS ${figures.rssAfterEachMiB.at(-1)} MiB`);
     }
     const m = memoryOf(pid);
+    figures.end = await heapOf(metricsPort);
     figures.peakMiB = m.hwm;
     figures.endMiB = m.rss;
     if (server.process.exitCode !== null) figures.errors.push(`the server exited: ${server.output().slice(-500)}`);
@@ -74,4 +81,20 @@ export async function runMemoryProbe(
   } finally {
     await server.stop();
   }
+}
+
+/** The process's memory as its own Prometheus metrics say (prom-client's default metrics), in MiB. */
+export async function heapOf(metricsPort: number): Promise<MemoryProbeFigures["end"]> {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([\\d.e+]+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+  const rss = value("parley_process_resident_memory_bytes");
+  const heapTotal = value("parley_nodejs_heap_size_total_bytes");
+  return {
+    rssMiB: mib(rss),
+    heapUsedMiB: mib(value("parley_nodejs_heap_size_used_bytes")),
+    heapTotalMiB: mib(heapTotal),
+    externalMiB: mib(value("parley_nodejs_external_memory_bytes")),
+    outsideHeapMiB: mib(rss - heapTotal),
+  };
 }

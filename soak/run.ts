@@ -87,7 +87,7 @@ async function main() {
     results.heap = { uncapped: free, capped };
     for (const f of [free, capped]) {
       log(
-        `heap: ${f.nodeOptions ?? "no cap"}: ${f.shares} shares of ${f.messages} messages, RSS after each ${f.rssAfterEachMiB.join(", ")} MiB, peak ${f.peakMiB} MiB, cold view ${f.coldMs.join(", ")} ms, errors ${f.errors.length}`,
+        `heap: ${f.nodeOptions ?? "no cap"}: ${f.shares} shares of ${f.messages} messages, RSS after each ${f.rssAfterEachMiB.join(", ")} MiB, peak ${f.peakMiB} MiB, at the end ${JSON.stringify(f.end)}, cold view ${f.coldMs.join(", ")} ms, errors ${f.errors.length}`,
       );
     }
     save();

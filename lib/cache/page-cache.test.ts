@@ -81,6 +81,28 @@ describe("PageCache", () => {
     expect(cache.size).toBe(1);
   });
 
+  it("finds a share's newest kept page, or render in progress, at a version or later, for the same origin only", async () => {
+    const cache = new PageCache(1 << 20);
+    cache.set(pageKey("s1", 3, "http://a"), "s1", 3, page("v3"), cache.generation("s1"), "http://a");
+    expect(cache.newest("s1", "http://a", 2)?.identity.toString()).toBe("v3");
+    expect(cache.newest("s1", "http://a", 3)?.identity.toString()).toBe("v3");
+    expect(cache.newest("s1", "http://a", 4)).toBeUndefined();
+    expect(cache.newest("s1", "http://b", 1)).toBeUndefined();
+
+    let finish: (p: CachedPage | undefined) => void = () => {};
+    const rendering = new Promise<CachedPage | undefined>((resolve) => (finish = resolve));
+    cache.renderingNow("s1", "http://a", 5, rendering);
+    expect(cache.rendering("s1", "http://a", 4)).toBe(rendering);
+    expect(cache.rendering("s1", "http://a", 5)).toBe(rendering);
+    expect(cache.rendering("s1", "http://a", 6)).toBeUndefined();
+    expect(cache.rendering("s1", "http://b", 5)).toBeUndefined();
+    expect(cache.rendering("s2", "http://a", 1)).toBeUndefined();
+    finish(undefined);
+    await rendering;
+    await Promise.resolve();
+    expect(cache.rendering("s1", "http://a", 4)).toBeUndefined();
+  });
+
   it("is one per runtime, sized by PARLEY_PAGE_CACHE, and emptied by forgetShare (unshare, expiry)", () => {
     const rt = new Runtime(parseConfig({ PARLEY_PAGE_CACHE: "1MiB" }));
     const cache = rt.pageCache;

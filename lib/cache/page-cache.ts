@@ -58,10 +58,10 @@ export function pickEncoding(accepted: Set<Encoding>): Encoding {
 }
 
 export class PageCache {
-  private readonly lru: ShareLru<{ version: number; page: CachedPage }>;
-  // Pages being rendered now, by key: a second reader of the same version waits for these bytes
-  // instead of rendering them again (undefined: the render did not complete, render it yourself).
-  private readonly inFlight = new Map<string, Promise<CachedPage | undefined>>();
+  private readonly lru: ShareLru<{ version: number; publicUrl: string; page: CachedPage }>;
+  // Pages being rendered now: a reader of that version, or of an older one, waits for these bytes
+  // instead of rendering again (undefined: the render did not complete, render it yourself).
+  private readonly inFlight = new Map<string, { shareId: string; publicUrl: string; version: number; page: Promise<CachedPage | undefined> }>();
 
   constructor(readonly maxBytes: number) {
     this.lru = new ShareLru(maxBytes);
@@ -69,6 +69,16 @@ export class PageCache {
 
   get(key: string): CachedPage | undefined {
     return this.lru.get(key)?.page;
+  }
+
+  /** The newest kept page of a share at `version` or later (a reader may be sent a newer page than it asked for). */
+  newest(shareId: string, publicUrl: string, version: number): CachedPage | undefined {
+    let best: { version: number; key: string } | undefined;
+    for (const key of this.lru.keysOf(shareId)) {
+      const entry = this.lru.peek(key);
+      if (entry && entry.publicUrl === publicUrl && entry.version >= version && (!best || entry.version > best.version)) best = { version: entry.version, key };
+    }
+    return best && this.get(best.key);
   }
 
   /** Taken before rendering; set() refuses the page if the share was dropped in between. */
@@ -81,23 +91,28 @@ export class PageCache {
    * False when the share was dropped since `generation`, or the page is over a quarter of the bound:
    * one huge share must not push every other page out.
    */
-  set(key: string, shareId: string, version: number, page: CachedPage, generation: number): boolean {
+  set(key: string, shareId: string, version: number, page: CachedPage, generation: number, publicUrl = ""): boolean {
     const bytes = pageBytes(page);
     if (bytes > this.maxBytes / 4) return false;
     for (const old of this.lru.keysOf(shareId)) if ((this.lru.peek(old)?.version ?? version) < version) this.lru.delete(old);
-    return this.lru.set(key, shareId, { version, page }, bytes, generation);
+    return this.lru.set(key, shareId, { version, publicUrl, page }, bytes, generation);
   }
 
-  /** The render of `key` in progress, if any. */
-  rendering(key: string): Promise<CachedPage | undefined> | undefined {
-    return this.inFlight.get(key);
+  /** The newest render in progress of a share at `version` or later, if any. */
+  rendering(shareId: string, publicUrl: string, version: number): Promise<CachedPage | undefined> | undefined {
+    let best: { version: number; page: Promise<CachedPage | undefined> } | undefined;
+    for (const r of this.inFlight.values())
+      if (r.shareId === shareId && r.publicUrl === publicUrl && r.version >= version && (!best || r.version > best.version)) best = r;
+    return best?.page;
   }
 
-  /** Records that `key` is being rendered until `page` settles. */
-  renderingNow(key: string, page: Promise<CachedPage | undefined>): void {
-    this.inFlight.set(key, page);
+  /** Records that a share version is being rendered until `page` settles. */
+  renderingNow(shareId: string, publicUrl: string, version: number, page: Promise<CachedPage | undefined>): void {
+    const key = pageKey(shareId, version, publicUrl);
+    const entry = { shareId, publicUrl, version, page };
+    this.inFlight.set(key, entry);
     void page.finally(() => {
-      if (this.inFlight.get(key) === page) this.inFlight.delete(key);
+      if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
     });
   }
 

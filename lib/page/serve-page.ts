@@ -10,6 +10,7 @@ import { getConfig } from "../config";
 import { acceptedEncodings, compressPage, pageKey, pickEncoding, type CachedPage, type Encoding } from "../cache/page-cache";
 import { RENDER_FAILED_ATTR } from "../render/html";
 import { getShareFacts } from "../shares/preview";
+import { getShareState } from "../shares/shares";
 import { loadConversation } from "../shares/view";
 import type { StoredShare } from "../store/types";
 import { NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, pageCsp } from "../http/security-headers";
@@ -34,35 +35,57 @@ function pageHeaders(assets: PageAssets, cache: "hit" | "miss"): Record<string, 
 
 export async function servePage(req: IncomingMessage, res: ServerResponse, { share, publicUrl, assets }: PageContext): Promise<void> {
   const cache = runtime().pageCache;
-  const key = pageKey(share.id, share.version, publicUrl);
   const accepted = acceptedEncodings(req.headers["accept-encoding"]);
-  const hit = cache.get(key);
-  if (hit) return sendCached(req, res, hit, pickEncoding(accepted), assets);
+  const send = (page: CachedPage) => sendCached(req, res, page, pickEncoding(accepted), assets);
+  const hit = cache.get(pageKey(share.id, share.version, publicUrl));
+  if (hit) return send(hit);
 
   const headers = pageHeaders(assets, "miss");
   if (req.method === "HEAD") return void res.writeHead(200, headers).end();
-  // Another reader, or the render at ingest, is rendering this version now: wait for its bytes.
-  const pending = cache.rendering(key);
-  const shared = pending && (await pending);
-  if (shared) return sendCached(req, res, shared, pickEncoding(accepted), assets);
-
   const reader = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) reader.abort();
   });
-  let settle: (page: CachedPage | undefined) => void = () => {};
-  cache.renderingNow(key, new Promise((resolve) => (settle = resolve)));
-  let release: () => void;
-  try {
-    release = await runtime().pageRenders.acquire("reader", reader.signal);
-  } catch {
-    return settle(undefined); // the reader went away while waiting for a render slot
-  }
-  try {
-    settle(await streamPage(res, { share, publicUrl, assets }, headers, accepted, reader));
-  } finally {
-    settle(undefined);
-    release();
+  // A share syncing every second, with readers opening it: one render at a time serves them all. A
+  // reader is sent a kept page of its version or newer, or waits for such a render in progress; only
+  // when there is neither does it take a render slot, and it renders the share's newest version then
+  // (it may have waited for the slot while the share moved on).
+  const tried = new Set<Promise<CachedPage | undefined>>();
+  for (;;) {
+    const kept = cache.newest(share.id, publicUrl, share.version);
+    if (kept) return send(kept);
+    const pending = cache.rendering(share.id, publicUrl, share.version);
+    if (pending && !tried.has(pending)) {
+      tried.add(pending);
+      const page = await pending;
+      if (page) return send(page);
+      continue; // that render did not complete (its reader left): look again
+    }
+    let release: () => void;
+    try {
+      release = await runtime().pageRenders.acquire("reader", reader.signal);
+    } catch {
+      return; // the reader went away while waiting for a render slot
+    }
+    if (cache.newest(share.id, publicUrl, share.version) || cache.rendering(share.id, publicUrl, share.version)) {
+      release();
+      continue;
+    }
+    const now = await getShareState(share.id).catch(() => null);
+    const newest = now?.status === "live" && now.share.version > share.version ? now.share : share;
+    if (cache.rendering(share.id, publicUrl, newest.version)) {
+      release();
+      continue;
+    }
+    let settle: (page: CachedPage | undefined) => void = () => {};
+    cache.renderingNow(newest.id, publicUrl, newest.version, new Promise((resolve) => (settle = resolve)));
+    try {
+      settle(await streamPage(res, { share: newest, publicUrl, assets }, headers, accepted, reader));
+    } finally {
+      settle(undefined);
+      release();
+    }
+    return;
   }
 }
 
@@ -131,7 +154,7 @@ async function keepPage(share: StoredShare, publicUrl: string, identity: Buffer,
   if (identity.includes(RENDER_FAILED_ATTR)) return undefined;
   const page = await compressPage(identity);
   // Not kept (unshared meanwhile, or too large to keep): readers already waiting still get these bytes.
-  return runtime().pageCache.set(pageKey(share.id, share.version, publicUrl), share.id, share.version, page, generation) ? page : undefined;
+  return runtime().pageCache.set(pageKey(share.id, share.version, publicUrl), share.id, share.version, page, generation, publicUrl) ? page : undefined;
 }
 
 /**
@@ -140,17 +163,17 @@ async function keepPage(share: StoredShare, publicUrl: string, identity: Buffer,
  */
 export async function prerenderPage(share: StoredShare, publicUrl: string, assets: PageAssets): Promise<boolean> {
   const cache = runtime().pageCache;
-  const key = pageKey(share.id, share.version, publicUrl);
-  if (cache.get(key) || cache.rendering(key)) return false;
+  const done = () => cache.newest(share.id, publicUrl, share.version) || cache.rendering(share.id, publicUrl, share.version);
+  if (done()) return false;
   // After every waiting reader: this is for a reader who has not come yet. Readers arriving before it
   // starts render for themselves (they must not wait on work that yields to them).
   const release = await runtime().pageRenders.acquire("background");
-  if (cache.get(key) || cache.rendering(key)) {
+  if (done()) {
     release();
     return false;
   }
   let settle: (page: CachedPage | undefined) => void = () => {};
-  cache.renderingNow(key, new Promise((resolve) => (settle = resolve)));
+  cache.renderingNow(share.id, publicUrl, share.version, new Promise((resolve) => (settle = resolve)));
   try {
     const generation = cache.generation(share.id);
     let html = "";
