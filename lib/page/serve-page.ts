@@ -21,7 +21,9 @@ import { runtime } from "../runtime";
 
 export type PageContext = { share: StoredShare; publicUrl: string; assets: PageAssets };
 
-function pageHeaders(assets: PageAssets, cache: "hit" | "miss"): Record<string, string> {
+// X-Parley-Cache: "hit", stored bytes; "miss", rendered for this reader; "shared", stored bytes of a
+// render that was in progress when the reader came (another reader's, or the render at ingest).
+function pageHeaders(assets: PageAssets, cache: "hit" | "miss" | "shared"): Record<string, string> {
   return {
     ...PAGE_HEADERS,
     "Content-Type": "text/html; charset=utf-8",
@@ -36,7 +38,7 @@ function pageHeaders(assets: PageAssets, cache: "hit" | "miss"): Record<string, 
 export async function servePage(req: IncomingMessage, res: ServerResponse, { share, publicUrl, assets }: PageContext): Promise<void> {
   const cache = runtime().pageCache;
   const accepted = acceptedEncodings(req.headers["accept-encoding"]);
-  const send = (page: CachedPage) => sendCached(req, res, page, pickEncoding(accepted), assets);
+  const send = (page: CachedPage, how: "hit" | "shared" = "hit") => sendCached(req, res, page, pickEncoding(accepted), assets, how);
   const hit = cache.get(pageKey(share.id, share.version, publicUrl));
   if (hit) return send(hit);
 
@@ -58,7 +60,7 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, { sha
     if (pending && !tried.has(pending)) {
       tried.add(pending);
       const page = await pending;
-      if (page) return send(page);
+      if (page) return send(page, "shared");
       continue; // that render did not complete (its reader left): look again
     }
     let release: () => void;
@@ -186,9 +188,9 @@ export async function prerenderPage(share: StoredShare, publicUrl: string, asset
   }
 }
 
-function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, encoding: keyof CachedPage, assets: PageAssets): void {
+function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, encoding: keyof CachedPage, assets: PageAssets, how: "hit" | "shared"): void {
   const body = page[encoding];
-  const headers = pageHeaders(assets, "hit");
+  const headers = pageHeaders(assets, how);
   if (encoding !== "identity") headers["Content-Encoding"] = encoding;
   headers["Content-Length"] = String(body.length);
   res.writeHead(200, headers);
