@@ -2,6 +2,7 @@
 // the tour's 5,000-line bash output, the attachment session's 2.9 MB screenshot, an attachment left out
 // by a low-limit server, and a long synthetic session that streams.
 import http from "node:http";
+import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { readMergedData, replay } from "./support/fixtures";
 import { startServer } from "./support/server";
@@ -180,7 +181,9 @@ test.describe("a long session", () => {
     expect(html).not.toMatch(/<script[^>]*\ssrc=/);
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(1);
-    expect(scripts[0].length).toBeLessThan(4096);
+    // Copy controls, permalinks, lazy blocks and live follow: a few KB, far under issue 17's 30 KB gzip.
+    expect(scripts[0].length).toBeLessThan(12 * 1024);
+    expect(gzipSync(scripts[0]).length).toBeLessThan(4 * 1024);
   });
 
   test("streamed turns' copy buttons and permalinks work", async ({ page, context, baseURL }) => {
