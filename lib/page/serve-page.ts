@@ -21,8 +21,8 @@ import { runtime } from "../runtime";
 
 export type PageContext = { share: StoredShare; publicUrl: string; assets: PageAssets };
 
-// X-Parley-Cache: "hit", stored bytes; "miss", rendered for this reader; "shared", stored bytes of a
-// render that was in progress when the reader came (another reader's, or the render at ingest).
+// X-Parley-Cache: "hit", stored bytes; "miss", rendered for this reader; "shared", stored bytes of
+// another reader's render that was in progress when this reader came.
 function pageHeaders(assets: PageAssets, cache: "hit" | "miss" | "shared"): Record<string, string> {
   return {
     ...PAGE_HEADERS,
@@ -161,29 +161,24 @@ async function keepPage(share: StoredShare, publicUrl: string, identity: Buffer,
 
 /**
  * Renders a share version into the page cache with no reader waiting (render at ingest,
- * lib/page/prerender.ts); nothing when that version is kept already.
+ * lib/page/prerender.ts); nothing when that version is kept or a reader is rendering it already.
+ * Readers do not wait for this render: it sends no bytes until it is whole, and a reader who comes
+ * meanwhile is streamed its own render from the first byte (a 2,000-message page takes seconds).
  */
 export async function prerenderPage(share: StoredShare, publicUrl: string, assets: PageAssets): Promise<boolean> {
   const cache = runtime().pageCache;
   const done = () => cache.newest(share.id, publicUrl, share.version) || cache.rendering(share.id, publicUrl, share.version);
   if (done()) return false;
-  // After every waiting reader: this is for a reader who has not come yet. Readers arriving before it
-  // starts render for themselves (they must not wait on work that yields to them).
+  // After every waiting reader: this is for a reader who has not come yet.
   const release = await runtime().pageRenders.acquire("background");
-  if (done()) {
-    release();
-    return false;
-  }
-  let settle: (page: CachedPage | undefined) => void = () => {};
-  cache.renderingNow(share.id, publicUrl, share.version, new Promise((resolve) => (settle = resolve)));
   try {
+    if (done()) return false;
     const generation = cache.generation(share.id);
     let html = "";
     for await (const piece of await renderPieces(share, publicUrl, assets)) html += piece;
-    settle(await keepPage(share, publicUrl, Buffer.from(html, "utf8"), generation));
+    await keepPage(share, publicUrl, Buffer.from(html, "utf8"), generation);
     return true;
   } finally {
-    settle(undefined);
     release();
   }
 }
