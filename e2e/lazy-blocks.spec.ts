@@ -2,20 +2,12 @@
 // whole: the page shows their first lines (or, for the summary, the file list) and fetches the rest
 // from the server when the reader opens it. Without JavaScript the same content opens as text.
 import { expect, test } from "@playwright/test";
-import { seed, type Item } from "./support/viewer";
+import { done, seed, type Item } from "./support/viewer";
 
 const S = "ses_lazy";
 const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i + 1)).join("\n");
 const FILE = lines(80, (i) => `export const value${i} = ${i};`);
 const PATCH = `--- a/src/big.ts\n+++ b/src/big.ts\n@@ -1,60 +1,60 @@\n${lines(60, (i) => (i % 2 ? `-old${i}` : `+new${i}`))}\n`;
-const done = (input: Record<string, unknown>, output: string, metadata: Record<string, unknown> = {}) => ({
-  status: "completed",
-  input,
-  output,
-  title: "",
-  metadata,
-  time: { start: 1, end: 2 },
-});
 const tool = (id: string, name: string, state: Record<string, unknown>): Item => ({
   type: "part",
   data: { id, sessionID: S, messageID: "msg_02", type: "tool", callID: id, tool: name, state },

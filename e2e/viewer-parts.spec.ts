@@ -1,7 +1,7 @@
 // One check per part type and the page header, over the recordings plus a synthetic share (seeded
 // through the public API) for part types, tool states and tools the recordings do not contain.
 import { expect, test, type Page } from "@playwright/test";
-import { seed, shareFor, type Item } from "./support/viewer";
+import { done, seed, shareFor, type Item } from "./support/viewer";
 
 const part = (page: Page, type: string) => page.locator(`[data-testid="part"][data-part-type="${type}"]`);
 
@@ -144,14 +144,6 @@ const M = (id: string, role: string, extra: Record<string, unknown> = {}): Item 
 });
 const P = (id: string, messageID: string, data: Record<string, unknown>): Item => ({ type: "part", data: { id, sessionID: S, messageID, ...data } });
 const T = (id: string, tool: string, state: Record<string, unknown>) => P(id, "msg_02", { type: "tool", callID: id, tool, state });
-const done = (input: Record<string, unknown>, output: string, metadata: Record<string, unknown> = {}) => ({
-  status: "completed",
-  input,
-  output,
-  title: "",
-  metadata,
-  time: { start: 1, end: 3500 },
-});
 
 const SYNTHETIC: Item[] = [
   { type: "session", data: { id: S, title: "Synthetic coverage", directory: "/w/p", version: "1.19.0", time: { created: 1000, updated: 9000 } } },

@@ -18,6 +18,16 @@ export function shareFor(baseURL: string, scenario: Scenario): Promise<string> {
 
 export type Item = { type: string; data: Record<string, unknown> | unknown[] };
 
+/** A completed tool state, as OpenCode sends it (3.5 s long, so the page shows its duration). */
+export const done = (input: Record<string, unknown>, output: string, metadata: Record<string, unknown> = {}) => ({
+  status: "completed",
+  input,
+  output,
+  title: "",
+  metadata,
+  time: { start: 1, end: 3500 },
+});
+
 /** Creates a share and syncs `items` into it; returns its id. */
 export async function seed(baseURL: string, items: Item[]): Promise<string> {
   const created = await fetch(`${baseURL}/api/share`, {
