@@ -1,6 +1,7 @@
 // Large share content served from its own URL rather than inside the page: the full text of a tool
-// output, attachments decoded from their data: URLs, and a changed file's diff. Route handlers under
-// app/s/[id]/raw, file and diff are thin wrappers over these functions.
+// output, attachments decoded from their data: URLs, the whole body of a long file or edit the page
+// shortened, and a changed file's diff. Route handlers under app/s/[id]/raw, file, code and diff are
+// thin wrappers over these functions.
 import "server-only";
 import { ApiError } from "../http/api";
 import { omittedAttachment } from "./attachments";
