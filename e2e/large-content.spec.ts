@@ -155,7 +155,7 @@ test.describe("a long session", () => {
     id = await seed(baseURL!, items);
   });
 
-  test("streams every turn in order; turns after the first screen skip layout until near", async ({ page }) => {
+  test("streams every turn in order; turns after the first skip layout until near", async ({ page }) => {
     await page.goto(`/s/${id}`);
     await expect(page.locator("section.turn")).toHaveCount(turns);
     await expect(page.locator(".turn-title").last()).toHaveText(new RegExp(`^Turn ${turns}\\b`));

@@ -2,7 +2,7 @@
 // whole: the page shows their first lines (or, for the summary, the file list) and fetches the rest
 // from the server when the reader opens it. Without JavaScript the same content opens as text.
 import { expect, test } from "@playwright/test";
-import { done, seed, type Item } from "./support/viewer";
+import { done, seed, TOKEN, type Item } from "./support/viewer";
 
 const S = "ses_lazy";
 const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i + 1)).join("\n");
@@ -49,7 +49,7 @@ test("long reads, writes and edit diffs show their first lines and fetch the res
     expect(codeLines((await code.textContent()) ?? "")).toBe(whole);
     await expect(code).toContainText(`export const value${whole} = ${whole};`);
     // Still highlighted, and numbered to the end.
-    expect(await code.locator("span[class^='l']").count()).toBeGreaterThan(whole);
+    expect(await code.locator(TOKEN).count()).toBeGreaterThan(whole);
     expect(((await page.locator(`#${part} .line-gutter`).textContent()) ?? "").trim().split("\n").at(-1)?.trim()).toBe(String(whole));
   }
   const edit = page.locator("#prt_edit");
@@ -57,8 +57,23 @@ test("long reads, writes and edit diffs show their first lines and fetch the res
   await edit.locator("details.more-lines summary").click();
   await expect(edit.locator(".diff-code .diff-add")).toHaveCount(30);
   await expect(edit.locator(".diff-code .diff-del")).toHaveCount(30);
-  // The copy source always held the whole patch.
+  // Opened, the diff carries the whole patch for its copy button.
   await expect(edit.locator("pre[data-copy-source]")).toHaveText(PATCH);
+});
+
+test("Copy on a shortened file or diff copies all of it, fetched from the server", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const id = await seed(baseURL!, ITEMS);
+  await page.goto(`/s/${id}`);
+  await expect(page.locator("html")).toHaveAttribute("data-copy-ready", "");
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  // The shortened diff carries no hidden copy of the patch.
+  await expect(page.locator("#prt_edit pre[data-copy-source]")).toHaveCount(0);
+  await page.locator("#prt_edit").getByRole("button", { name: "Copy diff" }).click();
+  await expect.poll(clipboard).toBe(PATCH); // as stored, its last newline too
+  await expect(page.locator("#prt_edit button.copy-button")).toHaveText("Copied");
+  await page.locator("#prt_write").getByRole("button", { name: "Copy code" }).click();
+  await expect.poll(clipboard).toBe(FILE);
 });
 
 test("a long files-changed summary starts closed with nothing inside; opening a file or following its permalink fetches its diff", async ({

@@ -72,6 +72,8 @@ test("the viewer page carries the robots meta tag, no-store, and the security he
   expect(h["referrer-policy"]).toBe("no-referrer");
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["permissions-policy"]).toContain("camera=()");
+  // A public page sends no COOP: it would cost every reader a new browser process (lib/http/security-headers.ts).
+  expect(h["cross-origin-opener-policy"]).toBeUndefined();
   const csp = h["content-security-policy"];
   for (const d of ["img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
   const scriptSrc = /script-src ([^;]*)/.exec(csp)![1].trim().split(/\s+/);

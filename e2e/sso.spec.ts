@@ -99,6 +99,9 @@ test("an allowed user signs in at the identity provider and reads the share", as
   const cookie = (await page.context().cookies(origin)).find((c) => c.name === "parley_session")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
   expect(cookie.expires).toBeGreaterThan(Date.now() / 1000 + 11 * 3600); // the 12 h default lifetime
+  // Behind sign-in the page is isolated from windows that open it (lib/http/security-headers.ts).
+  const again = await page.request.get(`${origin}/s/${tour.id}`, { headers: { accept: "text/html" } });
+  expect(again.headers()["cross-origin-opener-policy"]).toBe("same-origin");
 });
 
 test("a signed-in reader's page follows the share live: the event stream carries the session", async ({ page }) => {

@@ -1,7 +1,7 @@
 // One check per part type and the page header, over the recordings plus a synthetic share (seeded
 // through the public API) for part types, tool states and tools the recordings do not contain.
 import { expect, test, type Page } from "@playwright/test";
-import { done, seed, shareFor, type Item } from "./support/viewer";
+import { done, seed, shareFor, TOKEN, type Item } from "./support/viewer";
 
 const part = (page: Page, type: string) => page.locator(`[data-testid="part"][data-part-type="${type}"]`);
 
@@ -42,7 +42,7 @@ test("assistant markdown: GFM tables, task lists, strikethrough, highlighted fen
   await expect(md.locator("del")).toHaveText("Update README with usage");
   await expect(md.locator(".code-block")).toHaveCount(6);
   await expect(md.locator(".code-block .code-lang")).toHaveText(["ts", "python", "rust", "sql", "diff", "json"]);
-  expect(await md.locator(".code-block").first().locator("span[class^='l'][class*=' d']").count()).toBeGreaterThan(3);
+  expect(await md.locator(".code-block").first().locator(TOKEN).count()).toBeGreaterThan(3);
   const link = md.getByRole("link", { name: "link" });
   await expect(link).toHaveAttribute("href", "https://example.com/docs");
   await expect(link).toHaveAttribute("rel", "nofollow noopener noreferrer ugc");

@@ -1,6 +1,6 @@
 // One check per tool renderer over the recorded tour/basic/attachment/aborted sessions: what each shows.
 import { expect, test, type Page } from "@playwright/test";
-import { shareFor } from "./support/viewer";
+import { shareFor, TOKEN } from "./support/viewer";
 
 async function tour(page: Page, baseURL: string) {
   await page.goto(`/s/${await shareFor(baseURL, "tour")}`);
@@ -42,7 +42,7 @@ test("edit shows the relative path, a highlighted unified diff with counts; a fa
   await expect(ok.locator(".change-counts")).toContainText("-1");
   await expect(ok.locator(".diff-code .diff-del")).toContainText("return `Hello, ${name}!`;");
   await expect(ok.locator(".diff-code .diff-add")).toContainText("Welcome aboard.");
-  expect(await ok.locator(".diff-code .diff-add span[class^='l'][class*=' d']").count()).toBeGreaterThan(0);
+  expect(await ok.locator(".diff-code .diff-add").locator(TOKEN).count()).toBeGreaterThan(0);
 
   const failed = tool(page, "edit").filter({ hasText: "Could not find oldString" });
   await expect(failed.locator(".error-block")).toBeVisible();

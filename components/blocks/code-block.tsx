@@ -13,6 +13,7 @@ export async function CodeBlock({
   startLine,
   shareId,
   bodyId,
+  copyUrl,
 }: {
   code: string;
   lang?: string;
@@ -22,6 +23,8 @@ export async function CodeBlock({
   shareId?: string;
   /** An id for the body, which the page swaps for the whole file's when a shortened read is opened. */
   bodyId?: string;
+  /** Where the whole text is, when `code` is only its first lines: what "Copy" copies. */
+  copyUrl?: string;
 }) {
   const id = languageFor(lang);
   // Numbered lines: a gutter column beside the code (lib/render/code-html.ts), so the copy source is
@@ -39,7 +42,7 @@ export async function CodeBlock({
     <figure className="code-block" data-copy-root data-lang={id}>
       <figcaption>
         <span className="code-lang">{label ?? languageLabel(id)}</span>
-        <CopyButton label="Copy code" />
+        <CopyButton label="Copy code" url={copyUrl} />
       </figcaption>
       {body}
     </figure>

@@ -13,7 +13,15 @@ export function FileCode({ body, label, shareId, partId }: { body: FileBody; lab
   const url = codeUrl(shareId, partId);
   return (
     <>
-      <CodeBlock code={preview?.text ?? body.text} lang={languageForPath(body.path)} label={label} startLine={body.start} shareId={shareId} bodyId={bodyId} />
+      <CodeBlock
+        code={preview?.text ?? body.text}
+        lang={languageForPath(body.path)}
+        label={label}
+        startLine={body.start}
+        shareId={shareId}
+        bodyId={bodyId}
+        copyUrl={preview ? url : undefined}
+      />
       {preview && (
         <details className="more-lines" data-fragment={`${url}?fragment`} data-fragment-target={bodyId}>
           <summary>Show all {plural(preview.lines, "line")}</summary>

@@ -24,13 +24,25 @@ function flash(el: HTMLElement, done: { label: string; title?: string }, render:
   }, FEEDBACK_MS);
 }
 
+// A block shown shortened copies its whole text from the server (`data-copy-url`, text/plain). The
+// clipboard write starts within the click, with the text still on its way: Safari allows a write
+// only from the click itself.
+function copyFrom(url: string): Promise<void> {
+  const text = fetch(url).then((res) => (res.ok ? res.blob() : Promise.reject(new Error(String(res.status)))));
+  if (typeof ClipboardItem === "function" && navigator.clipboard.write) {
+    return navigator.clipboard.write([new ClipboardItem({ "text/plain": text.then((b) => new Blob([b], { type: "text/plain" })) })]);
+  }
+  return text.then((b) => b.text()).then((t) => navigator.clipboard.writeText(t));
+}
+
 async function copyButton(button: HTMLButtonElement) {
+  const url = button.dataset.copyUrl;
   const source = button.closest("[data-copy-root]")?.querySelector<HTMLElement>("[data-copy-source]");
-  if (!source) return;
+  if (!url && !source) return;
   try {
     // innerText, not textContent: what the reader sees (line breaks of <br> and blocks, no hidden text).
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a reader copies
-    await navigator.clipboard.writeText(source.innerText.replace(/\n$/, ""));
+    await (url ? copyFrom(url) : navigator.clipboard.writeText(source!.innerText.replace(/\n$/, "")));
   } catch {
     return; // clipboard access refused: nothing was copied, so claim nothing
   }

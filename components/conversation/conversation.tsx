@@ -2,7 +2,7 @@
 // lib/page/render-page.ts renders it to HTML piece by piece and streams it: the turns up to
 // FIRST_SCREEN_MESSAGES come first, the rest follow in runs of about CHUNK_MESSAGES, in document
 // order, so the browser paints the first screen while the server renders the rest, with or without
-// JavaScript. Every turn after the first screen gets `content-visibility: auto` (class
+// JavaScript. Every turn after the first gets `content-visibility: auto` (class
 // "turn-deferred", see app/globals.css), so the browser lays out only what is on screen.
 import type { Conversation as ConversationData } from "@/lib/view/conversation";
 import { groupTurns, visibleMessages, type Turn } from "@/lib/view/visible-parts";

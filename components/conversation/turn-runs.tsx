@@ -17,9 +17,16 @@ export type TurnContext = Omit<PartContext, "message">;
 /** Messages in a turn: its prompt and its answers. */
 export const turnSize = (turn: Turn) => (turn.user ? 1 : 0) + turn.steps.length;
 
-function TurnSection({ turn, n, deferred, ctx }: { turn: Turn; n: number; deferred: boolean; ctx: TurnContext }) {
+/**
+ * Every turn but the first gets `content-visibility: auto` (app/globals.css): the browser then lays out
+ * and paints only the turns on screen, even among the first screen's (a first screen of 30 messages
+ * laid out whole cost about as much as the rest of a 200-message page; bench/run.ts, the tab rows).
+ */
+export const isDeferredTurn = (n: number) => n > 1;
+
+function TurnSection({ turn, n, ctx }: { turn: Turn; n: number; ctx: TurnContext }) {
   return (
-    <section className={deferred ? "turn turn-deferred" : "turn"} aria-labelledby={`turn-${turn.id}`}>
+    <section className={isDeferredTurn(n) ? "turn turn-deferred" : "turn"} aria-labelledby={`turn-${turn.id}`}>
       <h2 className="turn-title" id={`turn-${turn.id}`}>
         Turn {n}
         {turn.user && <span className="muted"> · {formatDate(turn.user.info.time.created)}</span>}
@@ -76,16 +83,16 @@ export async function renderSlice(slice: Unit[]): Promise<string> {
 export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signal }: Run): Promise<string> {
   const units: Unit[] = [];
   let n = firstTurn;
-  chunks.slice(from, to).forEach((turns, i) => {
+  for (const turns of chunks.slice(from, to)) {
     for (const turn of turns) {
       n++;
       units.push({
-        element: <TurnSection key={turn.id} turn={turn} n={n} deferred={from + i > 0} ctx={ctx} />,
+        element: <TurnSection key={turn.id} turn={turn} n={n} ctx={ctx} />,
         fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
         messages: turnSize(turn),
       });
     }
-  });
+  }
   if (to >= chunks.length)
     units.push({ element: <FilesChanged key="files" files={files} shareId={ctx.shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 });
   let html = "";
@@ -108,12 +115,12 @@ export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signa
 export async function renderTurns(chunks: Turn[][], ids: Set<string> | null, ctx: TurnContext): Promise<{ id: string; html: string }[]> {
   const out: { id: string; html: string }[] = [];
   let n = 0;
-  for (const [c, turns] of chunks.entries()) {
+  for (const turns of chunks) {
     for (const turn of turns) {
       n++;
       if (ids && !ids.has(turn.id)) continue;
       const unit = {
-        element: <TurnSection turn={turn} n={n} deferred={c > 0} ctx={ctx} />,
+        element: <TurnSection turn={turn} n={n} ctx={ctx} />,
         fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
         messages: turnSize(turn),
       };

@@ -58,3 +58,6 @@ export function watchConsole(page: Page): string[] {
   });
   return problems;
 }
+
+/** A highlighted token: one class when its light and dark colours share an index, else two (lib/render/token-colors.ts). */
+export const TOKEN = "span[class^='t'], span[class^='l'][class*=' d']";

@@ -43,6 +43,17 @@ export const PAGE_HEADERS: Record<string, string> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
 };
 
+/**
+ * A public share page without Cross-Origin-Opener-Policy. COOP makes Chromium open the page in a new
+ * browser process (a new browsing context group), which cost 90–175 ms of every first view, in a new
+ * tab from a link on another site or in the same tab (Debian's Chromium, headless). What
+ * it guards, a cross-origin window that opened the page learning about it, matters when the page is
+ * behind sign-in (whether this reader may see it), so a share page keeps COOP when SSO is on.
+ */
+export const PUBLIC_SHARE_PAGE_HEADERS: Record<string, string> = Object.fromEntries(
+  Object.entries(PAGE_HEADERS).filter(([name]) => name !== "Cross-Origin-Opener-Policy"),
+);
+
 // no-store, not no-cache: after an unshare no copy may exist anywhere (browser, back/forward cache,
 // a shared proxy) to be shown again; a viewer page is cheap to render per request.
 export const SHARE_PAGE_CACHE = "private, no-store, max-age=0";

@@ -4,6 +4,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { planConversation, type ConversationPlan } from "@/components/conversation/conversation";
+import { isDeferredTurn } from "@/components/conversation/turn-runs";
 import { loadConversation } from "../shares/view";
 
 /** The keys under which the files-changed section and the page header travel with the turn ids. */
@@ -21,13 +22,13 @@ export function digestPlan(plan: ConversationPlan): Digests {
   // with a patch part, which files have a diff to link to.
   const models = digest([...plan.ctx.modelNames]);
   const anchors = digest([...plan.ctx.diffAnchors]);
-  plan.chunks.forEach((turns, c) => {
-    for (const turn of turns) {
-      const patches = turn.steps.some((m) => m.parts.some((p) => p.type === "patch"));
-      // A turn's chunk decides its class on the page (turn-deferred), so it is part of what it renders.
-      out.set(turn.id, digest([c > 0, turn.user, turn.steps, models, patches ? anchors : null]));
-    }
-  });
+  let n = 0;
+  for (const turn of plan.chunks.flat()) {
+    n++;
+    const patches = turn.steps.some((m) => m.parts.some((p) => p.type === "patch"));
+    // A turn's place decides its class on the page (turn-deferred), so it is part of what it renders.
+    out.set(turn.id, digest([isDeferredTurn(n), turn.user, turn.steps, models, patches ? anchors : null]));
+  }
   out.set(FILES, digest(plan.files));
   out.set(HEADER, digest([plan.title, plan.stats]));
   return out;

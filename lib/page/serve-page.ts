@@ -13,7 +13,7 @@ import { getShareFacts } from "../shares/preview";
 import { getShareState } from "../shares/shares";
 import { loadConversation } from "../shares/view";
 import type { StoredShare } from "../store/types";
-import { NOINDEX, PAGE_HEADERS, SHARE_PAGE_CACHE, pageCsp } from "../http/security-headers";
+import { NOINDEX, PAGE_HEADERS, PUBLIC_SHARE_PAGE_HEADERS, SHARE_PAGE_CACHE, pageCsp } from "../http/security-headers";
 import type { PageAssets } from "./assets";
 import { ReaderGoneError, renderSharePage } from "./render-page";
 import { getLogger, shortId } from "../ops/logger";
@@ -25,7 +25,7 @@ export type PageContext = { share: StoredShare; publicUrl: string; assets: PageA
 // another reader's render that was in progress when this reader came.
 function pageHeaders(assets: PageAssets, cache: "hit" | "miss" | "shared"): Record<string, string> {
   return {
-    ...PAGE_HEADERS,
+    ...(getConfig().PARLEY_AUTH ? PAGE_HEADERS : PUBLIC_SHARE_PAGE_HEADERS),
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": pageCsp(assets.scriptHash),
     "X-Robots-Tag": NOINDEX,

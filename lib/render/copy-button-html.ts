@@ -2,7 +2,9 @@
 // component (components/blocks/copy-button.tsx) renders exactly this; a test keeps the two equal.
 import { escapeHtml } from "./escape";
 
-export function copyButtonHtml(label: string): string {
+/** With `url`, the button copies the text/plain body of that URL, for a block not whole on the page. */
+export function copyButtonHtml(label: string, url?: string): string {
   const l = escapeHtml(label);
-  return `<button type="button" class="copy-button" aria-label="${l}" hidden="">Copy</button>`;
+  const from = url ? ` data-copy-url="${escapeHtml(url)}"` : "";
+  return `<button type="button" class="copy-button" aria-label="${l}"${from} hidden="">Copy</button>`;
 }

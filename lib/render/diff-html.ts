@@ -57,9 +57,12 @@ export async function diffBlockHtml(patch: string, path?: string, shareId?: stri
     ? `<details class="more-lines" data-fragment="${escapeHtml(more.url)}?fragment" data-fragment-target="${escapeHtml(more.id)}"><summary>Show all ${total} lines</summary>` +
       `<p class="tool-note" data-fragment-body="true"><a href="${escapeHtml(more.url)}">Open the whole diff</a></p></details>`
     : "";
+  // What "Copy diff" copies is the patch as the agent wrote it. A shortened diff does not carry it: the
+  // button fetches it from the same URL as "show all" (a page should not parse what nobody opens).
+  const copy = shorten ? copyButtonHtml("Copy diff", more.url) : copyButtonHtml("Copy diff");
   return (
-    `<figure class="diff-block"${more ? ` id="${escapeHtml(more.id)}"` : ""} data-copy-root="true"><figcaption><span class="code-lang">diff</span>${copyButtonHtml("Copy diff")}</figcaption>` +
-    `<pre hidden="" data-copy-source="true">${escapeHtml(patch)}</pre>` +
+    `<figure class="diff-block"${more ? ` id="${escapeHtml(more.id)}"` : ""} data-copy-root="true"><figcaption><span class="code-lang">diff</span>${copy}</figcaption>` +
+    (shorten ? "" : `<pre hidden="" data-copy-source="true">${escapeHtml(patch)}</pre>`) +
     `<div class="diff"><pre class="line-gutter" aria-hidden="true">${gutter.join("\n")}</pre>` +
     `<pre class="diff-code" tabindex="0" role="region" aria-label="${label}"><code>${rows.join("")}</code></pre></div>${rest}</figure>`
   );

@@ -11,7 +11,7 @@ import { splitRedactions } from "../redact/markers";
 describe("highlighting", () => {
   it("highlights known languages with light and dark colour classes and escapes the code", async () => {
     const html = await highlightCode("const a = '<b>'", "ts");
-    expect(html).toMatch(/class="l\d+ d\d+"/);
+    expect(html).toMatch(/class="t\d+"/);
     expect(html).not.toContain("<b>");
   });
 
@@ -91,10 +91,20 @@ describe("token colours", () => {
     expect(css).toContain(tokenCss());
   });
 
+  it("a token whose two colours share an index is one class; other pairs are two, unknown colours a style", async () => {
+    const { DARK_PALETTE, LIGHT_PALETTE, tokenAttribute } = await import("./token-colors");
+    expect(tokenAttribute(LIGHT_PALETTE[0], DARK_PALETTE[0])).toBe("");
+    expect(tokenAttribute(LIGHT_PALETTE[3], DARK_PALETTE[3])).toBe(' class="t3"');
+    expect(tokenAttribute(LIGHT_PALETTE[3], DARK_PALETTE[5])).toBe(' class="l3 d5"');
+    expect(tokenAttribute(LIGHT_PALETTE[0], DARK_PALETTE[2])).toBe(' class="l0 d2"');
+    expect(tokenAttribute(LIGHT_PALETTE[11], DARK_PALETTE[0])).toBe(' class="l11 d0"');
+    expect(tokenAttribute("#123456", DARK_PALETTE[1])).toBe(' style="--shiki-light:#123456;--shiki-dark:#8B949E"');
+  });
+
   it("highlighted code uses classes, no per-token style, and merges same-coloured tokens across whitespace", async () => {
     const html = await highlightCode("export const a = 'x'; // note\nlet b", "ts");
     // `export` and `const` share a colour: one span, the space between them inside it.
-    expect(html).toMatch(/<span class="l\d+ d\d+">export const <\/span>/);
+    expect(html).toMatch(/<span class="t\d+">export const <\/span>/);
     expect(html).not.toContain("style=");
     expect(html).toContain("// note");
     // Lines are newlines in the text, with no element of their own.
@@ -121,11 +131,27 @@ describe("diff blocks", () => {
     expect(html).toContain('<pre hidden="" data-copy-source="true">--- a/x.ts');
   });
 
+  it("a shortened diff carries its first rows and no copy of the patch; its copy button fetches the whole", async () => {
+    const body = Array.from({ length: 40 }, (_, i) => `+line ${i}`).join("\n");
+    const patch = `--- a/x.ts\n+++ b/x.ts\n@@ -0,0 +1,40 @@\n${body}\n`;
+    const more = { url: "/s/abc/code/prt_1", id: "diff-prt_1" };
+    const short = await diffBlockHtml(patch, "x.ts", undefined, more);
+    expect(short).not.toContain("data-copy-source");
+    expect(short).not.toContain("line 39");
+    expect(short).toContain('data-copy-url="/s/abc/code/prt_1"');
+    expect(short).toContain("Show all 41 lines");
+    // A diff short enough to show whole copies from the page.
+    const whole = await diffBlockHtml("--- a/x.ts\n+++ b/x.ts\n@@ -1 +1 @@\n-a\n+b\n", "x.ts", undefined, more);
+    expect(whole).toContain('<pre hidden="" data-copy-source="true">--- a/x.ts');
+    expect(whole).not.toContain("data-copy-url");
+  });
+
   it("text that is not a diff stays plain text, escaped", async () => {
     expect(await diffBlockHtml("<b>not a diff</b>")).toBe('<pre class="plain-output">&lt;b&gt;not a diff&lt;/b&gt;</pre>');
   });
 
   it("the copy button's string form is exactly what the component renders", () => {
     expect(copyButtonHtml("Copy diff")).toBe(renderToStaticMarkup(<CopyButton label="Copy diff" />));
+    expect(copyButtonHtml("Copy diff", "/s/a/code/b")).toBe(renderToStaticMarkup(<CopyButton label="Copy diff" url="/s/a/code/b" />));
   });
 });
