@@ -185,7 +185,9 @@ test("the event stream: noindex, no-store, not buffered, hello, heartbeats, vers
     expect(body).toMatchObject({ version: v2, order: ["msg_a", "msg_b"], files: null, header: null });
     expect(body.turns).toHaveLength(1);
     expect(body.turns[0].html).toContain("Second, edited");
-    expect(body.turns[0].html).toMatch(/^<section class="turn" aria-labelledby="turn-msg_b"><h2 class="turn-title" id="turn-msg_b">Turn <!-- -->2/);
+    expect(body.turns[0].html).toMatch(
+      /^<section class="turn turn-deferred" aria-labelledby="turn-msg_b"><h2 class="turn-title" id="turn-msg_b">Turn <!-- -->2/,
+    );
 
     await unshare(server.baseURL, share);
     expect(JSON.parse((await stream.next("gone")).data)).toEqual({ reason: "unshared" });

@@ -8,6 +8,9 @@ import type { Turn } from "@/lib/view/visible-parts";
 import type { ChangedFile } from "@/lib/view/session-stats";
 import { formatDate } from "@/lib/view/format";
 import { RENDER_FAILED_ATTR, renderToHtml } from "@/lib/render/html";
+import { contentHash } from "@/lib/render/cache";
+import { RENDERER_VERSION } from "@/lib/render/cached";
+import { runtime } from "@/lib/runtime";
 import { FilesChanged } from "./files-changed";
 import { Message } from "./message";
 import type { PartContext } from "./part";
@@ -23,6 +26,22 @@ export const turnSize = (turn: Turn) => (turn.user ? 1 : 0) + turn.steps.length;
  * laid out whole cost about as much as the rest of a 200-message page; bench/run.ts, the tab rows).
  */
 export const isDeferredTurn = (n: number) => n > 1;
+
+/**
+ * The key of a turn's HTML: everything TurnSection renders from. Its number (title, class), its
+ * messages and parts, and what it reads from the context: the directory (relative paths), the model
+ * names (step starts) and, for a turn with a patch part, which files have a diff to link to. Pages
+ * keep a turn's HTML under it (a sync re-renders only the turns it changed), and live follow sends
+ * the turns whose key changed (lib/live/digests.ts).
+ */
+export function turnKeyer(ctx: TurnContext): (turn: Turn, n: number) => string {
+  const shared = contentHash(RENDERER_VERSION, "turn", ctx.directory ?? "", JSON.stringify([...ctx.modelNames]));
+  const anchors = JSON.stringify([...ctx.diffAnchors]);
+  return (turn, n) => {
+    const patches = turn.steps.some((m) => m.parts.some((p) => p.type === "patch"));
+    return contentHash(shared, String(n), patches ? anchors : "", JSON.stringify([turn.user ?? null, turn.steps]));
+  };
+}
 
 function TurnSection({ turn, n, ctx }: { turn: Turn; n: number; ctx: TurnContext }) {
   return (
@@ -59,10 +78,36 @@ export function RenderFailed({ what, anchor }: { what: string; anchor?: string }
   );
 }
 
-type Unit = { element: ReactElement; fallback: ReactElement; messages: number };
+type Unit = { element: ReactElement; fallback: ReactElement; messages: number; cache: { shareId: string; slot: string; key: string } };
+
+/** A unit whose renderer threw: its HTML shows the failure, and is not kept. */
+class FailedRender extends Error {
+  constructor(readonly html: string) {
+    super("a part of the share failed to render");
+  }
+}
+
+/**
+ * A unit's HTML, from the render cache when it holds this unit's key (one entry per turn, replaced when
+ * its key changes, dropped with the share). A unit that failed to render is not kept: the next view
+ * tries again.
+ */
+async function unitHtml(unit: Unit): Promise<string> {
+  const { shareId, slot, key } = unit.cache;
+  try {
+    return await runtime().renderCache.getOrRender(shareId, slot, key, async () => {
+      const html = await renderSlice([unit]);
+      if (html.includes(RENDER_FAILED_ATTR)) throw new FailedRender(html);
+      return html;
+    });
+  } catch (error) {
+    if (error instanceof FailedRender) return error.html;
+    throw error;
+  }
+}
 
 /** Renders a slice; if a renderer throws, renders its units one by one and shows the failing ones as failed. */
-export async function renderSlice(slice: Unit[]): Promise<string> {
+export async function renderSlice(slice: Pick<Unit, "element" | "fallback">[]): Promise<string> {
   try {
     return await renderToHtml(slice.map((u) => u.element));
   } catch {
@@ -81,31 +126,48 @@ export async function renderSlice(slice: Unit[]): Promise<string> {
 
 /** Turns of chunks[from..to), numbered from firstTurn, then the files changed after the last chunk, as HTML. */
 export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signal }: Run): Promise<string> {
+  const keyOf = turnKeyer(ctx);
   const units: Unit[] = [];
   let n = firstTurn;
   for (const turns of chunks.slice(from, to)) {
     for (const turn of turns) {
       n++;
-      units.push({
-        element: <TurnSection key={turn.id} turn={turn} n={n} ctx={ctx} />,
-        fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
-        messages: turnSize(turn),
-      });
+      units.push(turnUnit(turn, n, ctx, keyOf(turn, n)));
     }
   }
-  if (to >= chunks.length)
-    units.push({ element: <FilesChanged key="files" files={files} shareId={ctx.shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 });
+  if (to >= chunks.length) units.push(filesUnit(files, ctx.shareId));
   let html = "";
-  for (let start = 0; start < units.length; ) {
-    let end = start;
-    for (let messages = 0; end < units.length && (end === start || messages + units[end].messages <= SLICE_MESSAGES); end++) messages += units[end].messages;
-    if (start > 0) await yieldToEventLoop();
-    // The reader went away: stop, rather than render the rest of a long share for nobody.
-    signal?.throwIfAborted();
-    html += await renderSlice(units.slice(start, end));
-    start = end;
+  let messages = 0;
+  for (const unit of units) {
+    // Rendering is CPU-bound: yield to the event loop every few messages, so what is done can be
+    // flushed and other requests get their turn; stop when the reader went away.
+    if (messages >= SLICE_MESSAGES) {
+      messages = 0;
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
+    }
+    html += await unitHtml(unit);
+    messages += unit.messages;
   }
   return html;
+}
+
+function turnUnit(turn: Turn, n: number, ctx: TurnContext, key: string): Unit {
+  return {
+    element: <TurnSection key={turn.id} turn={turn} n={n} ctx={ctx} />,
+    fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
+    messages: turnSize(turn),
+    cache: { shareId: ctx.shareId, slot: `turn:${turn.id}`, key },
+  };
+}
+
+function filesUnit(files: ChangedFile[], shareId: string): Unit {
+  return {
+    element: <FilesChanged key="files" files={files} shareId={shareId} />,
+    fallback: <RenderFailed what="The changed files" />,
+    messages: 0,
+    cache: { shareId, slot: "files", key: contentHash(RENDERER_VERSION, "files", JSON.stringify(files)) },
+  };
 }
 
 /**
@@ -113,25 +175,19 @@ export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signa
  * on the page (the same TurnSection, the same render cache): live follow's fragments (lib/live/fragments.ts).
  */
 export async function renderTurns(chunks: Turn[][], ids: Set<string> | null, ctx: TurnContext): Promise<{ id: string; html: string }[]> {
+  const keyOf = turnKeyer(ctx);
   const out: { id: string; html: string }[] = [];
   let n = 0;
-  for (const turns of chunks) {
-    for (const turn of turns) {
-      n++;
-      if (ids && !ids.has(turn.id)) continue;
-      const unit = {
-        element: <TurnSection turn={turn} n={n} ctx={ctx} />,
-        fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
-        messages: turnSize(turn),
-      };
-      out.push({ id: turn.id, html: await renderSlice([unit]) });
-      await yieldToEventLoop();
-    }
+  for (const turn of chunks.flat()) {
+    n++;
+    if (ids && !ids.has(turn.id)) continue;
+    out.push({ id: turn.id, html: await unitHtml(turnUnit(turn, n, ctx, keyOf(turn, n))) });
+    await yieldToEventLoop();
   }
   return out;
 }
 
 /** The files-changed section as HTML ("" when the conversation changed no file). */
 export function renderFilesChanged(files: ChangedFile[], shareId: string): Promise<string> {
-  return renderSlice([{ element: <FilesChanged files={files} shareId={shareId} />, fallback: <RenderFailed what="The changed files" />, messages: 0 }]);
+  return unitHtml(filesUnit(files, shareId));
 }

@@ -1,10 +1,11 @@
 // Which turns a sync changed: a digest of each turn's content per share version, compared with the
-// previous version's. The digest covers what the turn renders from (its messages and their parts), so
-// a growing text part, a tool that completes or a new turn each change exactly their own turn.
+// previous version's. The digest covers what the turn renders from (its messages and their parts, its
+// number, the context it reads), so a growing text part, a tool that completes or a new turn each
+// change exactly their own turn.
 import "server-only";
 import { createHash } from "node:crypto";
 import { planConversation, type ConversationPlan } from "@/components/conversation/conversation";
-import { isDeferredTurn } from "@/components/conversation/turn-runs";
+import { turnKeyer } from "@/components/conversation/turn-runs";
 import { loadConversation } from "../shares/view";
 
 /** The keys under which the files-changed section and the page header travel with the turn ids. */
@@ -18,17 +19,9 @@ const digest = (value: unknown) => createHash("sha1").update(JSON.stringify(valu
 /** Turn id -> digest, in page order, plus the files-changed section (FILES) and the header (HEADER). */
 export function digestPlan(plan: ConversationPlan): Digests {
   const out: Digests = new Map();
-  // What a turn renders from besides its own items: model names (every step-start) and, for a turn
-  // with a patch part, which files have a diff to link to.
-  const models = digest([...plan.ctx.modelNames]);
-  const anchors = digest([...plan.ctx.diffAnchors]);
-  let n = 0;
-  for (const turn of plan.chunks.flat()) {
-    n++;
-    const patches = turn.steps.some((m) => m.parts.some((p) => p.type === "patch"));
-    // A turn's place decides its class on the page (turn-deferred), so it is part of what it renders.
-    out.set(turn.id, digest([isDeferredTurn(n), turn.user, turn.steps, models, patches ? anchors : null]));
-  }
+  // A turn's digest is the key its HTML is kept under: it covers everything the turn renders from.
+  const keyOf = turnKeyer(plan.ctx);
+  plan.chunks.flat().forEach((turn, i) => out.set(turn.id, keyOf(turn, i + 1)));
   out.set(FILES, digest(plan.files));
   out.set(HEADER, digest([plan.title, plan.stats]));
   return out;
