@@ -7,7 +7,7 @@ import { ShareHeader } from "@/components/conversation/share-header";
 import { renderRun } from "@/components/conversation/turn-runs";
 import type { Conversation } from "../view/conversation";
 import { renderToHtml } from "../render/html";
-import { escapeHtml } from "../render/escape";
+import { asciiHtml, escapeHtml } from "../render/escape";
 import { shareMetadata } from "../view/share-metadata";
 import { sourceLabel } from "../view/source-agent";
 import type { ShareFacts } from "../view/share-facts";
@@ -43,7 +43,9 @@ export async function* renderSharePage({ id, version, conversation, facts, baseU
     </>,
   );
   // The share and version let the page script follow the share live (components/client/live-follow.ts).
-  yield `${documentStart(tags, assets)}<main class="conversation" data-share="${escapeHtml(id)}" data-version="${version}">${header}`;
+  // The body is ASCII where it can be (asciiHtml; turns are kept so by turn-runs.tsx). The <head>
+  // stays as written: link-preview bots read its tags, some with simpler parsers than a browser's.
+  yield `${documentStart(tags, assets)}${asciiHtml(`<main class="conversation" data-share="${escapeHtml(id)}" data-version="${version}">${header}`)}`;
   let firstTurn = 0;
   // An empty conversation still has its (empty) files-changed run: renderRun adds it after the last chunk.
   for (let i = 0; i < Math.max(plan.chunks.length, 1); i++) {
@@ -57,5 +59,5 @@ export async function* renderSharePage({ id, version, conversation, facts, baseU
     yield html;
     firstTurn += plan.chunks[i]?.length ?? 0;
   }
-  yield `</main>${await renderToHtml(<PageFooter agent={sourceLabel(conversation.session)} />)}${DOCUMENT_END}`;
+  yield asciiHtml(`</main>${await renderToHtml(<PageFooter agent={sourceLabel(conversation.session)} />)}${DOCUMENT_END}`);
 }

@@ -7,7 +7,7 @@ import { highlightCode, highlightLines } from "./highlight";
 import { runtime } from "../runtime";
 
 // Bump when highlight.ts or markdown.tsx change their output, so no stale rendering is served.
-export const RENDERER_VERSION = "r5";
+export const RENDERER_VERSION = "r6";
 
 /** highlightCode(code, lang) once per share and content. */
 export function cachedHighlightCode(shareId: string, code: string, lang: string): Promise<string> {
