@@ -141,6 +141,7 @@ type SizeResult = {
   ogCold: Stat | null;
   ogWarm: Stat | null;
   rawOutput: Stat | null;
+  afterOneSync: Stat;
   tab: TabStats | null;
 };
 
@@ -262,6 +263,16 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
       raw.push(res.total);
     }
   }
+  // A reader of a live share: the view right after a one-message sync was answered (the turns it
+  // changed render, the rest come from the render cache), on a share of its own.
+  const live = await createAndSync(base, items);
+  await timedGet(`${base}/s/${live.id}`);
+  const afterOneSync: number[] = [];
+  for (let k = 0; k < Math.min(samples.warm, 8); k++) {
+    const sync = await timedPost(`${base}/api/share/${live.id}/sync`, JSON.stringify({ secret: live.secret, data: syncBatch(100_000 + k, 3) }));
+    if (sync.status !== 200) throw new Error(`a one-message sync answered ${sync.status}`);
+    afterOneSync.push((await timedGet(`${base}/s/${live.id}`, BROWSER_HEADERS)).total);
+  }
   return {
     messages,
     shareId: last.id,
@@ -288,6 +299,7 @@ async function benchSize(base: string, floorBase: string, floorDir: string, mess
     ogCold: ogCold.length ? stat(ogCold) : null,
     ogWarm: ogWarm.length ? stat(ogWarm) : null,
     rawOutput: raw.length ? stat(raw) : null,
+    afterOneSync: stat(afterOneSync),
     tab: null,
   };
 }
@@ -398,6 +410,7 @@ function buildRows(
     { metric: "preview image cold p50 / p95", values: sizes.map((s) => pair(s.ogCold)) },
     { metric: "preview image warm p50 / p95", values: sizes.map((s) => pair(s.ogWarm)) },
     { metric: "largest tool output, raw URL p50 / p95", values: sizes.map((s) => pair(s.rawOutput)) },
+    { metric: "view right after a one-message sync p50 / p95", values: sizes.map((s) => pair(s.afterOneSync)) },
     {
       metric: "tab: first paint / interactive p50",
       values: sizes.map((s) => (s.tab ? `${ms(s.tab.firstPaintMs.p50)} / ${ms(s.tab.interactiveMs.p50)}` : "n/a")),
