@@ -12,7 +12,7 @@ import { pageAssets } from "@/lib/page/assets";
 import { renderSharePage } from "@/lib/page/render-page";
 import { computeShareFacts } from "@/lib/view/share-facts";
 import { splitTurns } from "./conversation";
-import { RenderFailed, renderSlice } from "./turn-runs";
+import { RenderFailed, renderUnit } from "./turn-runs";
 import { LARGE_IMAGE_BYTES } from "../parts/file-part";
 
 type Item = { type: string; data: { id: string; type?: string; [k: string]: unknown } };
@@ -173,16 +173,17 @@ describe("limits", () => {
 });
 
 describe("a renderer that throws", () => {
-  it("costs only its own turn: the rest of the slice renders, the turn says it could not be shown", async () => {
+  it("costs only its own turn: the other units render, the turn says it could not be shown", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     function Broken(): never {
       throw new Error("renderer bug");
     }
-    const html = await renderSlice([
+    const units = [
       { element: <p key="a">before</p>, fallback: <p>unused</p> },
       { element: <Broken key="b" />, fallback: <RenderFailed what="Turn 2" /> },
       { element: <p key="c">after</p>, fallback: <p>unused</p> },
-    ]);
+    ];
+    const html = (await Promise.all(units.map(renderUnit))).join("");
     expect(html).toBe(
       '<p>before</p><section class="turn" data-render-failed=""><p class="tool-note warn">Turn 2<!-- --> could not be shown: the viewer failed to render it. The shared data itself is unaffected.</p></section><p>after</p>',
     );

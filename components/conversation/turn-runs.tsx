@@ -109,7 +109,7 @@ async function unitHtml(unit: Unit): Promise<string> {
   const { shareId, slot, key } = unit.cache;
   try {
     return await runtime().renderCache.getOrRender(shareId, slot, key, async () => {
-      const html = asciiHtml(await renderSlice([unit]));
+      const html = asciiHtml(await renderUnit(unit));
       if (html.includes(RENDER_FAILED_ATTR)) throw new FailedRender(html);
       return html;
     });
@@ -119,21 +119,13 @@ async function unitHtml(unit: Unit): Promise<string> {
   }
 }
 
-/** Renders a slice; if a renderer throws, renders its units one by one and shows the failing ones as failed. */
-export async function renderSlice(slice: Pick<Unit, "element" | "fallback">[]): Promise<string> {
+/** Renders a unit (a turn, the files changed); if its renderer throws, its fallback says it could not be shown. */
+export async function renderUnit(unit: Pick<Unit, "element" | "fallback">): Promise<string> {
   try {
-    return await renderToHtml(slice.map((u) => u.element));
-  } catch {
-    let html = "";
-    for (const unit of slice) {
-      try {
-        html += await renderToHtml(unit.element);
-      } catch (error) {
-        console.error("[parley] a part of a share failed to render:", error);
-        html += await renderToHtml(unit.fallback);
-      }
-    }
-    return html;
+    return await renderToHtml(unit.element);
+  } catch (error) {
+    console.error("[parley] a part of a share failed to render:", error);
+    return renderToHtml(unit.fallback);
   }
 }
 
