@@ -7,6 +7,7 @@ import { runCrash } from "./crash";
 import { runFuzz } from "./fuzz";
 import { startServer } from "../e2e/support/server";
 import { FUZZ_ENV } from "./fuzz-env";
+import pkg from "../package.json";
 
 const args = process.argv.slice(2);
 const want = (name: string) => args.length === 0 || args.includes(name);
@@ -96,7 +97,9 @@ async function main() {
     // Steady state: a long, lighter load (SOAK_MEMORY_SECONDS, default 10 minutes), RSS sampled each
     // second. Growth is the change of the per-minute median over the second half.
     const { runLoad } = await import("./load");
-    const nodeOptions = process.env.SOAK_MEMORY_NODE_OPTIONS;
+    // By default the server runs as `npm start` and deploy/parley.service run it: with package.json's heap
+    // cap. SOAK_MEMORY_NODE_OPTIONS="" runs it uncapped.
+    const nodeOptions = process.env.SOAK_MEMORY_NODE_OPTIONS ?? `--max-old-space-size=${pkg.config.heapMiB}`;
     const f = await runLoad({
       seconds: num("SOAK_MEMORY_SECONDS", 600),
       viewers: num("SOAK_MEMORY_VIEWERS", 30),
@@ -111,7 +114,7 @@ async function main() {
     const half = perMinute.slice(Math.floor(perMinute.length / 2));
     const growth = half.length > 1 ? half[half.length - 1] - half[0] : 0;
     results.memory = {
-      nodeOptions: nodeOptions ?? null,
+      nodeOptions: nodeOptions || null,
       peakMiB: f.rss.peakMiB,
       perMinuteMedianMiB: perMinute,
       secondHalfGrowthMiB: growth,

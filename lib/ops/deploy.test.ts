@@ -41,6 +41,11 @@ describe("deploy/parley.service", () => {
     expect(config.PARLEY_PUBLIC_URL).toMatch(/^https:\/\//);
   });
 
+  it("caps the V8 heap at package.json's config.heapMiB, as npm start does", () => {
+    const { heapMiB } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).config;
+    expect(unit.get("ExecStart")).toEqual([`/usr/bin/node --max-old-space-size=${heapMiB} /opt/parley/dist/server.js`]);
+  });
+
   it.skipIf(spawnSync("systemd-analyze", ["--version"]).status !== 0)("passes systemd-analyze verify", () => {
     const result = spawnSync("systemd-analyze", ["verify", "--man=no", UNIT], { encoding: "utf8" });
     expect(result.stderr.split("\n").filter((l) => l && !/ExecStart|is not executable|No such file/.test(l))).toEqual([]);
