@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import pkg from "../../package.json";
 import { parseConfig } from "../config";
 
 const UNIT = path.join(__dirname, "..", "..", "deploy", "parley.service");
@@ -42,8 +43,7 @@ describe("deploy/parley.service", () => {
   });
 
   it("caps the V8 heap at package.json's config.heapMiB, as npm start does", () => {
-    const { heapMiB } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).config;
-    expect(unit.get("ExecStart")).toEqual([`/usr/bin/node --max-old-space-size=${heapMiB} /opt/parley/dist/server.js`]);
+    expect(unit.get("ExecStart")).toEqual([`/usr/bin/node --max-old-space-size=${pkg.config.heapMiB} /opt/parley/dist/server.js`]);
   });
 
   it.skipIf(spawnSync("systemd-analyze", ["--version"]).status !== 0)("passes systemd-analyze verify", () => {
