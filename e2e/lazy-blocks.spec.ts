@@ -44,8 +44,9 @@ test("long reads, writes and edit diffs show their first lines and fetch the res
     const code = page.locator(`#${part} .code-body [data-copy-source] pre.shiki`);
     expect(codeLines((await code.textContent()) ?? "")).toBe(12);
     await expect(page.locator(`#${part} .line-gutter`)).toHaveText(lines(12, (i) => String(i).padStart(2)));
-    await page.locator(`#${part} details.more-lines summary`).click();
-    await expect(page.locator(`#${part} details.more-lines`)).toHaveCount(0);
+    await page.locator(`#${part} a.more-lines`).click();
+    await expect(page.locator(`#${part} .more-lines`)).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`/s/${id}$`)); // filled in place, not followed
     expect(codeLines((await code.textContent()) ?? "")).toBe(whole);
     await expect(code).toContainText(`export const value${whole} = ${whole};`);
     // Still highlighted, and numbered to the end.
@@ -54,7 +55,7 @@ test("long reads, writes and edit diffs show their first lines and fetch the res
   }
   const edit = page.locator("#prt_edit");
   await expect(edit.locator(".diff-code .diff-add, .diff-code .diff-del")).toHaveCount(11); // 12 rows: the hunk header and 11 lines
-  await edit.locator("details.more-lines summary").click();
+  await edit.locator("a.more-lines").click();
   await expect(edit.locator(".diff-code .diff-add")).toHaveCount(30);
   await expect(edit.locator(".diff-code .diff-del")).toHaveCount(30);
   // Opened, the diff carries the whole patch for its copy button.
@@ -85,8 +86,9 @@ test("a long files-changed summary starts closed with nothing inside; opening a 
   const files = page.getByTestId("file-diff");
   await expect(files).toHaveCount(4);
   await expect(page.locator(".files-changed .diff-code")).toHaveCount(0);
-  for (let f = 0; f < 4; f++) await expect(files.nth(f)).not.toHaveAttribute("open", "");
-  await files.nth(1).locator("summary").click();
+  for (let f = 0; f < 4; f++) await expect(files.nth(f).getByRole("button", { expanded: false })).toHaveCount(1);
+  await files.nth(1).getByRole("button", { name: "src/f1.ts" }).click();
+  await expect(files.nth(1).getByRole("button", { name: "src/f1.ts" })).toHaveAttribute("aria-expanded", "true");
   await expect(files.nth(1).locator(".diff-code .diff-add")).toHaveCount(30);
   await expect(files.nth(1).locator(".diff-code")).toContainText("new60");
   // A permalink to a collapsed file opens it.
@@ -103,17 +105,18 @@ test("without JavaScript the shortened blocks link their whole content as text; 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${baseURL}/s/${id}`);
-  const read = page.locator("#prt_read details.more-lines");
-  await read.locator("summary").click();
-  const href = await read.locator("[data-fragment-body] a").getAttribute("href");
+  const read = page.locator("#prt_read a.more-lines");
+  await expect(read).toHaveText("Show all 80 lines");
+  const href = await read.getAttribute("href");
   expect(href).toBe(`/s/${id}/code/prt_read`);
   const text = await request.get(href!);
   expect(text.headers()["content-type"]).toContain("text/plain");
   expect(text.headers()["x-robots-tag"]).toContain("noindex");
   expect(await text.text()).toBe(lines(80, (i) => `export const value${i} = ${i};`));
   expect(await (await request.get(`/s/${id}/code/prt_edit`)).text()).toBe(PATCH);
+  // Without JavaScript a collapsed block is shown open, its button a plain label.
   const file = page.getByTestId("file-diff").first();
-  await file.locator("summary").click();
+  await expect(file.locator("[data-fragment-body] a")).toBeVisible();
   expect(await (await request.get((await file.locator("[data-fragment-body] a").getAttribute("href"))!)).text()).toBe(PATCH.replaceAll("big", "f0"));
   await context.close();
   for (const [path, status, code] of [

@@ -72,8 +72,10 @@ test("an open page follows a running agent in place, keeping the reader's place,
 
   // The reader opens the reasoning block of the running turn, selects text in the first turn, and
   // scrolls up: from now on the page must stay where they are.
-  await turnOf(page, "msg_zz1_answer").locator("details.reasoning > summary").click();
-  await expect(turnOf(page, "msg_zz1_answer").locator("details.reasoning")).toHaveAttribute("open", "");
+  const thinking = turnOf(page, "msg_zz1_answer").locator(".reasoning > .collapsible-toggle");
+  await thinking.click();
+  await expect(thinking).toHaveAttribute("aria-expanded", "true");
+  await expect(turnOf(page, "msg_zz1_answer").locator(".reasoning-body")).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 400));
   const firstHeading = page.locator("section.turn h2").first();
   await firstHeading.selectText();
@@ -98,7 +100,8 @@ test("an open page follows a running agent in place, keeping the reader's place,
   // Nothing moved under the reader, their selection and their open block are intact.
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThanOrEqual(2);
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(selected);
-  await expect(turnOf(page, "msg_zz1_answer").locator("details.reasoning")).toHaveAttribute("open", "");
+  await expect(thinking).toHaveAttribute("aria-expanded", "true");
+  await expect(turnOf(page, "msg_zz1_answer").locator(".reasoning-body")).toBeVisible();
   expect(await marker(page)).toBe("no reload");
 
   // The pill jumps to the new activity, and goes away.

@@ -57,11 +57,20 @@ test("user text keeps whitespace; reasoning is a collapsed Thinking block", asyn
   const user = page.locator('[data-testid="message"][data-role="user"]').first();
   await expect(user.locator(".user-text")).toHaveText(/^Give me a tour of this repo/);
   await expect(user.locator(".user-text")).toHaveCSS("white-space", "pre-wrap");
-  const thinking = part(page, "reasoning").first().locator("details");
-  await expect(thinking.locator("summary")).toContainText("Thinking");
-  await expect(thinking).not.toHaveAttribute("open");
-  await thinking.locator("summary").click();
-  await expect(thinking).toContainText("I will start by listing the repository");
+  const thinking = part(page, "reasoning").first();
+  const toggle = thinking.getByRole("button", { name: /^Thinking/ });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  const body = thinking.getByText("I will start by listing the repository");
+  await expect(body).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(body).toBeVisible();
+  await toggle.click();
+  await expect(body).toBeHidden();
+  // Find-in-page (here its standard hook, beforematch) opens the block it finds text in.
+  await thinking.locator(".collapsible-body").evaluate((el) => el.dispatchEvent(new Event("beforematch", { bubbles: true })));
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(body).toBeVisible();
 });
 
 test("step-start marks the model once, step-finish shows tokens and cost, patch lists files", async ({ page, baseURL }) => {
@@ -83,7 +92,7 @@ test("file parts: data images inline, text attachments as chips, file:// never l
   await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(64);
   const notes = part(page, "file").filter({ hasText: "meeting-notes.txt" });
   await expect(notes.getByTestId("file-chip")).toContainText("text/plain");
-  await notes.locator("summary").click();
+  await notes.getByRole("button", { name: "Contents of meeting-notes.txt" }).click();
   await expect(notes.locator(".plain-output")).toContainText("ship the share viewer");
   const local = part(page, "file").filter({ hasText: "src/app.ts" });
   await expect(local.getByTestId("file-chip")).toContainText("local file src/app.ts");
@@ -104,7 +113,7 @@ test("aborted: message errors, API errors with status, compaction marker and sum
   await expect(errors.nth(2)).toContainText("HTTP 400");
   await expect(errors.nth(2)).toContainText("unsupported parameter 'mock_param'");
   await expect(errors.nth(3)).toContainText("HTTP 401");
-  await errors.nth(3).locator("summary").click();
+  await errors.nth(3).getByRole("button", { name: "Response body" }).click();
   await expect(errors.nth(3).locator(".plain-output")).toContainText("invalid_api_key");
   await expect(part(page, "compaction")).toContainText("Compacted here");
   await expect(part(page, "compaction")).toContainText("overflowed");
@@ -181,10 +190,11 @@ test("synthetic share: redactions, agent/subtask/retry/unknown parts, tool state
   await expect(page.locator("#prt_10 .markdown mark.redacted")).toHaveText("[REDACTED:github-token]");
   await expect(page.locator("#prt_12 .terminal mark.redacted")).toHaveAttribute("data-kind", "aws-access-key");
   // long prompt collapsed with show more; whitespace kept
-  const more = page.locator("#prt_01 details.show-more");
+  const more = page.locator("#prt_01").getByRole("button", { name: "Show more" });
   const box = page.locator("#prt_01 .user-text");
   const collapsed = (await box.boundingBox())!.height;
-  await more.locator("summary").click();
+  await more.click();
+  await expect(page.locator("#prt_01").getByRole("button", { name: "Show less" })).toHaveAttribute("aria-expanded", "true");
   expect((await box.boundingBox())!.height).toBeGreaterThan(collapsed);
   expect(await box.textContent()).toContain("  indented   spaces");
   // remote markdown image not loaded

@@ -109,8 +109,8 @@ test("webfetch links the URL with nofollow and keeps the content collapsed", asy
   await expect(link).toHaveAttribute("rel", "nofollow noopener noreferrer ugc");
   await expect(link).toHaveAttribute("href", /\/page$/);
   await expect(fetch.locator(".kv-inline")).toContainText("markdown");
-  await expect(fetch.locator("details")).not.toHaveAttribute("open");
-  await fetch.locator("details summary").click();
+  await expect(fetch.locator(".plain-output")).toBeHidden();
+  await fetch.getByRole("button", { name: /^Fetched content/ }).click();
   await expect(fetch.locator(".plain-output")).toContainText("served by the loopback capture stub");
 });
 

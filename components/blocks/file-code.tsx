@@ -1,6 +1,6 @@
 // The numbered code of a file a tool read or wrote. A long one shows its first lines and a "show all"
 // that fetches the whole body from the code route (components/client/lazy-blocks.ts swaps it in), so
-// the page does not lay out files nobody expands. Without JavaScript the link opens the whole file.
+// the page does not lay out files nobody expands. Without JavaScript the link opens the whole file as text.
 import { languageForPath } from "@/lib/render/languages";
 import { codeUrl } from "@/lib/view/content-urls";
 import { previewOf, type FileBody } from "@/lib/view/file-body";
@@ -23,12 +23,9 @@ export function FileCode({ body, label, shareId, partId }: { body: FileBody; lab
         copyUrl={preview ? url : undefined}
       />
       {preview && (
-        <details className="more-lines" data-fragment={`${url}?fragment`} data-fragment-target={bodyId}>
-          <summary>Show all {plural(preview.lines, "line")}</summary>
-          <p className="tool-note" data-fragment-body>
-            <a href={url}>Open the whole file</a>
-          </p>
-        </details>
+        <a className="more-lines" href={url} data-fragment={`${url}?fragment`} data-fragment-target={bodyId}>
+          Show all {plural(preview.lines, "line")}
+        </a>
       )}
     </>
   );

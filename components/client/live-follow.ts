@@ -2,6 +2,8 @@
 // swaps in the server-rendered HTML of the turns a sync changed (/s/<id>/fragments), patching the DOM
 // node by node so the reader's open or closed blocks, selection and scroll position stay. Nothing is
 // rendered here. Without JavaScript, or without EventSource, the page is the static page it always was.
+import { findable } from "./disclosures";
+
 type Fragments = { version: number; order: string[]; turns: { id: string; html: string }[]; files: string | null; header: string | null };
 
 const BOTTOM_SLACK = 80; // px: "at the bottom" allows for a little rounding and a last line
@@ -13,12 +15,16 @@ function element(html: string): Element | null {
   return t.content.firstElementChild;
 }
 
-// <details open> is the reader's to decide once the block is on the page.
-const readerState = (el: Element, name: string) => name === "open" && el.tagName === "DETAILS";
+// Whether a block is open is the reader's to decide once it is on the page: a toggle's aria-expanded,
+// a closed body's hidden="until-found" (./disclosures.ts), a <details>' open.
+const readerState = (el: Element, name: string) =>
+  (name === "aria-expanded" && el.tagName === "BUTTON") ||
+  (name === "hidden" && el.classList.contains("collapsible-body")) ||
+  (name === "open" && el.tagName === "DETAILS");
 
 // A block the reader opened and that fetched its content (./lazy-blocks.ts) keeps it.
 const filled = (old: Element, next: Element) =>
-  old instanceof HTMLDetailsElement && old.dataset.fragmentState === "loaded" && old.dataset.fragment === next.getAttribute("data-fragment");
+  old instanceof HTMLElement && old.dataset.fragmentState === "loaded" && old.dataset.fragment === next.getAttribute("data-fragment");
 
 function patch(old: Element, next: Element) {
   if (old.tagName !== next.tagName) return old.replaceWith(next);
@@ -115,6 +121,7 @@ function follow(main: HTMLElement, id: string): void {
     const nextHeader = data.header ? element(data.header) : null;
     if (header && nextHeader) patch(header, nextHeader);
     if (data.order.length) main.querySelector(":scope > p.empty")?.remove();
+    findable(); // new closed blocks, like the page's own
     if (bottom) return window.scrollTo(0, document.documentElement.scrollHeight);
     // Keep the turn the reader is looking at where it was (the browser's own anchoring may have).
     if (anchor?.isConnected) window.scrollBy(0, anchor.getBoundingClientRect().top - anchorTop);

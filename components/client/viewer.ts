@@ -1,10 +1,10 @@
 // The share page's only script (inlined by lib/page/assets.ts, allowed by its hash): copy buttons and
 // permalinks, from one listener on the document, so turns that stream in later need no work; and
-// collapsed blocks that fetch their content when opened (./lazy-blocks.ts). The
+// collapsed blocks, some of which fetch their content when opened (./disclosures.ts). The
 // page is complete without it: permalinks are plain #anchor links, copy buttons stay hidden
 // (rendered `hidden`; `data-copy-ready` on <html> shows them, see app/globals.css).
 import "./live-follow";
-import { startLazyBlocks } from "./lazy-blocks";
+import { startDisclosures } from "./disclosures";
 
 const FEEDBACK_MS = 1500;
 const labels = new WeakMap<HTMLElement, string>();
@@ -77,4 +77,4 @@ document.addEventListener("click", (event) => {
   if (link) void copyLink(link, event);
 });
 document.documentElement.dataset.copyReady = "";
-startLazyBlocks();
+startDisclosures();

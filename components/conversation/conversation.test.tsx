@@ -131,6 +131,22 @@ describe("degradation in the rendered page", () => {
   });
 });
 
+describe("collapsed blocks", () => {
+  it("are a button that says it is closed and the body after it, never <details> (a shadow tree each in Chromium)", async () => {
+    const html = await render(fixture("tour"), "shr_tour_blocks");
+    expect(html).not.toContain("<details");
+    const blocks = [
+      ...html.matchAll(/<div class="collapsible( [a-z-]+)?"[^>]*><button type="button" class="collapsible-toggle" aria-expanded="(true|false)">/g),
+    ];
+    expect(blocks.map((m) => m[1]?.trim())).toContain("reasoning");
+    expect(blocks.some((m) => m[2] === "false")).toBe(true);
+    // The body is in the page (Ctrl-F, no JavaScript, print), hidden only by CSS while closed.
+    expect(html).toMatch(
+      /aria-expanded="false">Thinking<\/button><div class="collapsible-body reasoning-body"><div class="markdown"><p>[^<]*I will start by listing the repository/,
+    );
+  });
+});
+
 describe("limits", () => {
   it("limitOutput keeps short outputs whole and cuts long ones to their first lines", () => {
     expect(limitOutput("a\nb\n")).toEqual({ text: "a\nb" });

@@ -6,6 +6,7 @@ import type { ChangedFile } from "@/lib/view/changed-files";
 import { diffUrl } from "@/lib/view/content-urls";
 import { plural } from "@/lib/view/format";
 import { ChangeCounts } from "../blocks/change-counts";
+import { Collapsible } from "../blocks/collapsible";
 import { CopyLinkButton } from "../blocks/copy-link-button";
 import { DiffBlock } from "../blocks/diff-block";
 
@@ -24,13 +25,22 @@ export function FilesChanged({ files, shareId }: { files: ChangedFile[]; shareId
         const url = diffUrl(shareId, f.anchor);
         const lazy = deferred && Boolean(f.patch);
         return (
-          <details key={f.path} className="file-diff" id={f.anchor} data-testid="file-diff" open={!lazy} data-fragment={lazy ? `${url}?fragment` : undefined}>
-            <summary>
-              <code>{f.path}</code>
-              {f.status && <span className="badge">{f.status}</span>}
-              <ChangeCounts additions={f.additions} deletions={f.deletions} />
-            </summary>
-            <CopyLinkButton anchor={f.anchor} label={`the diff of ${f.path}`} />
+          <Collapsible
+            key={f.path}
+            className="file-diff"
+            id={f.anchor}
+            testId="file-diff"
+            open={!lazy}
+            fragment={lazy ? `${url}?fragment` : undefined}
+            aside={<CopyLinkButton anchor={f.anchor} label={`the diff of ${f.path}`} />}
+            summary={
+              <>
+                <code>{f.path}</code>
+                {f.status && <span className="badge">{f.status}</span>}
+                <ChangeCounts additions={f.additions} deletions={f.deletions} />
+              </>
+            }
+          >
             {!f.patch ? (
               <p className="tool-note">No patch was shared for this file.</p>
             ) : lazy ? (
@@ -40,7 +50,7 @@ export function FilesChanged({ files, shareId }: { files: ChangedFile[]; shareId
             ) : (
               <DiffBlock patch={f.patch} path={f.path} shareId={shareId} />
             )}
-          </details>
+          </Collapsible>
         );
       })}
     </section>

@@ -16,13 +16,12 @@ export function TextPart({ part, role, shareId }: { part: TextPartData; role: st
         <RedactedText text={part.text} />
       </p>
       {long && (
-        // CSS clamps the text above while this is closed (no JavaScript needed, Ctrl-F still finds it).
-        <details className="show-more">
-          <summary>
-            <span className="more">Show more</span>
-            <span className="less">Show less</span>
-          </summary>
-        </details>
+        // CSS clamps the text above while this says closed (Ctrl-F still finds it); without JavaScript
+        // the text is whole and the button hidden (components/client/disclosures.ts toggles it).
+        <button type="button" className="show-more" aria-expanded="false">
+          <span className="more">Show more</span>
+          <span className="less">Show less</span>
+        </button>
       )}
     </div>
   );

@@ -54,8 +54,7 @@ export async function diffBlockHtml(patch: string, path?: string, shareId?: stri
     rows.length = PREVIEW_LINES;
   }
   const rest = shorten
-    ? `<details class="more-lines" data-fragment="${escapeHtml(more.url)}?fragment" data-fragment-target="${escapeHtml(more.id)}"><summary>Show all ${total} lines</summary>` +
-      `<p class="tool-note" data-fragment-body="true"><a href="${escapeHtml(more.url)}">Open the whole diff</a></p></details>`
+    ? `<a class="more-lines" href="${escapeHtml(more.url)}" data-fragment="${escapeHtml(more.url)}?fragment" data-fragment-target="${escapeHtml(more.id)}">Show all ${total} lines</a>`
     : "";
   // What "Copy diff" copies is the patch as the agent wrote it. A shortened diff does not carry it: the
   // button fetches it from the same URL as "show all" (a page should not parse what nobody opens).
