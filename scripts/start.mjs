@@ -29,11 +29,13 @@ if (
 const { heapMiB } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).config;
 const heapCap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${heapMiB}`];
 
-// Parley's own server (server.ts, built to dist/server.js), with Next behind it.
+// Parley's own server (server.ts, built to dist/server.js), with Next behind it. NODE_ENV as
+// deploy/parley.service sets it: the share page's React is loaded before Next would set it, and
+// without it that is React's development build.
 const server = spawn(process.execPath, [...heapCap, path.join(root, "dist", "server.js")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, PORT: port, HOST: host },
+  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: port, HOST: host },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
