@@ -76,6 +76,9 @@ test("an open page follows a running agent in place, keeping the reader's place,
   await thinking.click();
   await expect(thinking).toHaveAttribute("aria-expanded", "true");
   await expect(turnOf(page, "msg_zz1_answer").locator(".reasoning-body")).toBeVisible();
+  // The pointer made the part's permalink (components/client/viewer.ts): the patches below must not
+  // shift the part's children against it.
+  await expect(turnOf(page, "msg_zz1_answer").locator(".part-reasoning > a.copy-link")).toHaveCount(1);
   await page.evaluate(() => window.scrollTo(0, 400));
   const firstHeading = page.locator("section.turn h2").first();
   await firstHeading.selectText();

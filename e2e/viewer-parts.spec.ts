@@ -137,6 +137,30 @@ test("opening /s/<id>#<part> scrolls to and highlights it; copy-link copies the 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tour of the greeter project");
 });
 
+test("a part's permalink is made when the part is first hovered or focused, and copies the part's URL", async ({ page, baseURL, context }) => {
+  const id = await shareFor(baseURL!, "tour");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  // Not in the HTML: the page's script makes it.
+  const html = await (await page.request.get(`/s/${id}`)).text();
+  expect(html).not.toMatch(/<a href="#prt_[^"]*" class="copy-link"/);
+  expect(html).toContain('data-permalink="Copy link to this text part"');
+  await page.goto(`/s/${id}`);
+  const part = page.locator('.part[data-part-type="text"]').first();
+  await expect(part.locator("a.copy-link")).toHaveCount(0);
+  await part.hover();
+  const link = part.locator(":scope > a.copy-link");
+  await expect(link).toHaveAttribute("aria-label", "Copy link to this text part");
+  await expect(link).toHaveAttribute("href", `#${await part.getAttribute("id")}`);
+  await link.click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/s/${id}#${await part.getAttribute("id")}`);
+  await part.hover();
+  await expect(part.locator(":scope > a.copy-link")).toHaveCount(1);
+  // A keyboard reader gets it too: focus inside a part makes the part's link, after what it holds.
+  const tool = page.locator('.part[data-part-type="tool"]', { has: page.locator('pre[tabindex="0"]:visible') }).first();
+  await tool.locator('pre[tabindex="0"]:visible').first().focus();
+  await expect(tool.locator(":scope > a.copy-link")).toHaveAttribute("aria-label", /^Copy link to this \w+ call$/);
+});
+
 test("copy button copies a code block's text", async ({ page, baseURL, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`/s/${await shareFor(baseURL!, "basic")}`);

@@ -1,5 +1,6 @@
-// A permalink to a message or part. Without JavaScript it is a plain #anchor link (the address bar
-// then holds the permalink); with it, <CopyControls> makes a click also copy the full URL.
+// A permalink to a message or a changed file. Without JavaScript it is a plain #anchor link (the
+// address bar then holds the permalink); with it, components/client/viewer.ts makes a click also copy
+// the full URL, and makes a part's link when the part is first hovered or focused.
 export function CopyLinkButton({ anchor, label }: { anchor: string; label: string }) {
   return (
     // The mark ("#", "✓" once copied) is drawn by app/globals.css: no element of its own on every part.

@@ -1,7 +1,8 @@
 // The share page's only script (inlined by lib/page/assets.ts, allowed by its hash): copy buttons and
 // permalinks, from one listener on the document, so turns that stream in later need no work; and
 // collapsed blocks, some of which fetch their content when opened (./disclosures.ts). The
-// page is complete without it: permalinks are plain #anchor links, copy buttons stay hidden
+// page is complete without it: a message's permalink is a plain #anchor link (a part keeps its id, and
+// its visible link comes from this script), copy buttons stay hidden
 // (rendered `hidden`; `data-copy-ready` on <html> shows them, see app/globals.css).
 import "./live-follow";
 import { startDisclosures } from "./disclosures";
@@ -65,6 +66,24 @@ async function copyLink(link: HTMLAnchorElement, event: MouseEvent) {
     location.hash = anchor;
   }
 }
+
+// A part's permalink is made when a pointer or the focus first reaches the part: the server renders
+// only `data-permalink` (the link's name) on it, as a link on each of a long page's parts cost its
+// load event about 17 ms (components/conversation/part.tsx). It goes last in the part (CSS places it):
+// live follow patches a part child by child, by position, so a link first would shift every child
+// against the new HTML; last, a patch just drops it, and the next hover makes it again.
+function partPermalink(event: Event) {
+  const part = event.target instanceof Element ? event.target.closest<HTMLElement>(".part[data-permalink]") : null;
+  if (!part || part.querySelector(":scope > a.copy-link")) return;
+  const link = document.createElement("a");
+  link.href = `#${part.id}`;
+  link.className = "copy-link";
+  link.title = "Copy link";
+  link.setAttribute("aria-label", part.dataset.permalink!);
+  part.append(link);
+}
+document.addEventListener("pointerover", partPermalink);
+document.addEventListener("focusin", partPermalink);
 
 document.addEventListener("click", (event) => {
   if (event.button !== 0) return;

@@ -4,7 +4,6 @@
 import type { Message, Part as KnownPart, UnknownPart as UnknownPartData } from "@/lib/schema";
 import type { AnyPart } from "@/lib/view/visible-parts";
 import type { ViewContext } from "./view-context";
-import { CopyLinkButton } from "../blocks/copy-link-button";
 import { AgentPart } from "../parts/agent-part";
 import { CompactionPart } from "../parts/compaction-part";
 import { FilePart } from "../parts/file-part";
@@ -69,9 +68,21 @@ export function Part({ part, ctx }: { part: AnyPart; ctx: PartContext }) {
     );
   }
   const body = KNOWN.has(part.type) ? renderKnown(part as KnownPart, ctx) : <UnknownPart part={part as UnknownPartData} />;
+  // A part's permalink is made by the page's script when a pointer or the focus first reaches the part
+  // (components/client/viewer.ts): 227 anchors in the HTML of the 200-message page cost its load
+  // event about 17 ms. The part keeps its id, so /s/<id>#<part> works without JavaScript too, and each
+  // message keeps its own link in the HTML.
+  const permalink = QUIET.has(part.type) ? undefined : `Copy link to ${tool ? `this ${tool} call` : `this ${part.type} part`}`;
   return (
-    <div className={`part part-${part.type}`} id={part.id} data-testid="part" data-part-type={part.type} data-tool={tool} data-role={ctx.message.role}>
-      {!QUIET.has(part.type) && <CopyLinkButton anchor={part.id} label={tool ? `this ${tool} call` : `this ${part.type} part`} />}
+    <div
+      className={`part part-${part.type}`}
+      id={part.id}
+      data-testid="part"
+      data-part-type={part.type}
+      data-tool={tool}
+      data-role={ctx.message.role}
+      data-permalink={permalink}
+    >
       {body}
     </div>
   );
