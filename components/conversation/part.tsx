@@ -68,10 +68,8 @@ export function Part({ part, ctx }: { part: AnyPart; ctx: PartContext }) {
     );
   }
   const body = KNOWN.has(part.type) ? renderKnown(part as KnownPart, ctx) : <UnknownPart part={part as UnknownPartData} />;
-  // A part's permalink is made by the page's script when a pointer or the focus first reaches the part
-  // (components/client/viewer.ts): 227 anchors in the HTML of the 200-message page cost its load
-  // event about 17 ms. The part keeps its id, so /s/<id>#<part> works without JavaScript too, and each
-  // message keeps its own link in the HTML.
+  // The part's permalink is made by the page's script from this name (components/client/viewer.ts says
+  // why); the id alone makes /s/<id>#<part> work without JavaScript.
   const permalink = QUIET.has(part.type) ? undefined : `Copy link to ${tool ? `this ${tool} call` : `this ${part.type} part`}`;
   return (
     <div
