@@ -3,7 +3,7 @@
 // the full URL, and makes a part's link when the part is first hovered or focused.
 export function CopyLinkButton({ anchor, label }: { anchor: string; label: string }) {
   return (
-    // The mark ("#", "✓" once copied) is drawn by app/globals.css: no element of its own in every link.
+    // The mark ("#", "✓" once copied) is drawn by app/globals.css: the link has no child element.
     <a href={`#${anchor}`} className="copy-link" aria-label={`Copy link to ${label}`} title="Copy link" />
   );
 }
