@@ -16,6 +16,8 @@ export type TabSample = {
   turns: number;
   /** Elements in the document once it has loaded. */
   domElements: number;
+  /** Elements once every turn has its code colours (turns below the first screen get them late). */
+  highlightedElements: number;
 };
 
 /** Chromium, or why none can start here (then the bench reports "n/a"). */
@@ -65,6 +67,19 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
       // A timer as well, in case frames stop (a hidden tab): then the figure shows the 10 s.
       await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), new Promise((r) => setTimeout(r, 10_000))]);
       const jump = performance.now() - start;
+      const domElements = document.getElementsByTagName("*").length;
+      // The page with every turn's code coloured: each turn still without its colours counts as the
+      // fragments route's HTML for it, which late highlighting would patch in.
+      const share = document.querySelector<HTMLElement>("main[data-share]")?.dataset.share;
+      const all = share ? ((await (await fetch(`/s/${share}/fragments`)).json()) as { turns: { id: string; html: string }[] }) : { turns: [] };
+      let highlightedElements = document.getElementsByTagName("*").length;
+      for (const turn of all.turns) {
+        const section = document.getElementById(`turn-${turn.id}`)?.closest("section");
+        if (!section?.hasAttribute("data-highlight-later")) continue;
+        const t = document.createElement("template");
+        t.innerHTML = turn.html;
+        highlightedElements += t.content.querySelectorAll("*").length - (section.getElementsByTagName("*").length + 1);
+      }
       return {
         firstPaintMs: paint?.startTime ?? NaN,
         interactiveMs: w.__tab.interactiveAt ?? NaN,
@@ -73,7 +88,8 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
         blockingMs: w.__tab.longTasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
         jumpToEndFrameMs: jump,
         turns: turns.length,
-        domElements: document.getElementsByTagName("*").length,
+        domElements,
+        highlightedElements,
       };
     });
   } finally {

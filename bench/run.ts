@@ -147,12 +147,13 @@ type SizeResult = {
   tab: TabStats | null;
 };
 
-type TabStats = { [K in Exclude<keyof TabSample, "turns" | "domElements">]: Stat } & { turns: number; domElements: number };
+type Counts = "turns" | "domElements" | "highlightedElements";
+type TabStats = { [K in Exclude<keyof TabSample, Counts>]: Stat } & Pick<TabSample, Counts>;
 
 async function benchTab(browser: Browser, url: string): Promise<TabStats> {
   const samples: TabSample[] = [];
   for (let k = 0; k < TAB_SAMPLES; k++) samples.push(await measureTab(browser, url));
-  const of = (key: Exclude<keyof TabSample, "turns" | "domElements">) => stat(samples.map((s) => s[key]));
+  const of = (key: Exclude<keyof TabSample, Counts>) => stat(samples.map((s) => s[key]));
   return {
     firstPaintMs: of("firstPaintMs"),
     interactiveMs: of("interactiveMs"),
@@ -162,6 +163,7 @@ async function benchTab(browser: Browser, url: string): Promise<TabStats> {
     jumpToEndFrameMs: of("jumpToEndFrameMs"),
     turns: samples[0].turns,
     domElements: samples[0].domElements,
+    highlightedElements: samples[0].highlightedElements,
   };
 }
 
@@ -348,7 +350,8 @@ function buildRows(
     { name: "fresh 200-message share, first view 1 s after its sync, total p50 (ms)", value: at(200).freshAfterSync.p50, target: TARGETS.freshFirstViewMs },
     { name: "JavaScript on a share page, gzip (bytes)", value: Math.max(...sizes.map((s) => s.clientJsGzip)), target: TARGETS.jsGzipBytes },
     // NaN (no Chromium) fails the check rather than passing it.
-    { name: "200-message share, DOM elements in the tab", value: at(200).tab?.domElements ?? Number.NaN, target: TARGETS.domElements },
+    // With highlighting kept: every turn's code coloured, not only the turns the page starts with.
+    { name: "200-message share, DOM elements in the tab", value: at(200).tab?.highlightedElements ?? Number.NaN, target: TARGETS.domElements },
     { name: "200-message share, tab load event p50 (ms)", value: at(200).tab?.loadMs.p50 ?? Number.NaN, target: TARGETS.loadMs },
     { name: "2,000-message share, first byte p50 warm (ms)", value: at(2000).warmTtfb.p50, target: 300 },
     { name: "2,000-message share, first byte p50 cold (ms)", value: at(2000).coldTtfb.p50, target: 300 },
@@ -425,9 +428,9 @@ function buildRows(
     },
     { metric: "tab: longest task / blocking p50", values: sizes.map((s) => (s.tab ? `${ms(s.tab.longestTaskMs.p50)} / ${ms(s.tab.blockingMs.p50)}` : "n/a")) },
     {
-      metric: "tab: DOM elements",
-      values: sizes.map((s) => (s.tab ? String(s.tab.domElements) : "n/a")),
-      target: `200: <= ${TARGETS.domElements}`,
+      metric: "tab: DOM elements, at load / every turn highlighted",
+      values: sizes.map((s) => (s.tab ? `${s.tab.domElements} / ${s.tab.highlightedElements}` : "n/a")),
+      target: `200: <= ${TARGETS.domElements} highlighted`,
       pass: pass("200-message share, DOM"),
     },
     { metric: "tab: jump to last turn, 1 frame p50", values: sizes.map((s) => (s.tab ? `${ms(s.tab.jumpToEndFrameMs.p50)} (${s.tab.turns} turns)` : "n/a")) },
@@ -470,7 +473,13 @@ function printPeers(s: SizeResult) {
       values: [...PEERS.map((p) => `${p.renderMs} ms (in-process render)`), `${ms(s.freshAfterSync.p50)} (over HTTP, 1 s after its sync)`],
     },
     { metric: "HTML raw / gzip", values: [...PEERS.map((p) => `${kb(p.htmlBytes)} / ${kb(p.htmlGzipBytes)}`), `${kb(s.htmlBytes)} / ${kb(s.htmlGzipBytes)}`] },
-    { metric: "DOM elements", values: [...PEERS.map((p) => String(p.domElements)), s.tab ? String(s.tab.domElements) : "n/a"] },
+    {
+      metric: "DOM elements",
+      values: [
+        ...PEERS.map((p) => String(p.domElements)),
+        s.tab ? `${s.tab.domElements} at load, ${s.tab.highlightedElements} with every turn highlighted` : "n/a",
+      ],
+    },
     { metric: "Chromium load event p50", values: [...PEERS.map((p) => `${p.loadMs} ms`), s.tab ? ms(s.tab.loadMs.p50) : "n/a"] },
     { metric: "JavaScript gzip", values: [...PEERS.map((p) => kb(p.jsGzipBytes)), kb(s.clientJsGzip)] },
   ];

@@ -1,11 +1,13 @@
 // The share page's only script (inlined by lib/page/assets.ts, allowed by its hash): copy buttons and
 // permalinks, from one listener on the document, so turns that stream in later need no work; and
-// collapsed blocks, some of which fetch their content when opened (./disclosures.ts). The
+// collapsed blocks, some of which fetch their content when opened (./disclosures.ts); and the colours
+// of code below the first screen, fetched when a reader nears it (./late-highlight.ts). The
 // page is complete without it: a message's permalink is a plain #anchor link (a part keeps its id, and
 // its visible link comes from this script), copy buttons stay hidden
 // (rendered `hidden`; `data-copy-ready` on <html> shows them, see app/globals.css).
 import "./live-follow";
 import { startDisclosures } from "./disclosures";
+import { startLateHighlight } from "./late-highlight";
 
 const FEEDBACK_MS = 1500;
 const labels = new WeakMap<HTMLElement, string>();
@@ -97,3 +99,4 @@ document.addEventListener("click", (event) => {
 });
 document.documentElement.dataset.copyReady = "";
 startDisclosures();
+startLateHighlight();

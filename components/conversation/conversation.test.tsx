@@ -12,7 +12,9 @@ import { pageAssets } from "@/lib/page/assets";
 import { renderSharePage } from "@/lib/page/render-page";
 import { computeShareFacts } from "@/lib/view/share-facts";
 import { splitTurns } from "./conversation";
-import { RenderFailed, renderUnit } from "./turn-runs";
+import { HIGHLIGHT_LATER_ATTR, RenderFailed, renderTurns, renderUnit } from "./turn-runs";
+import { planConversation } from "./conversation";
+import { withoutTokenColours } from "@/lib/render/token-colors";
 import { LARGE_IMAGE_BYTES } from "../parts/file-part";
 
 type Item = { type: string; data: { id: string; type?: string; [k: string]: unknown } };
@@ -97,6 +99,39 @@ describe("render once", () => {
     for (let i = 0; i < 50; i++) small.getOrRenderSync("s", `k${i}`, "h", () => "x".repeat(500));
     expect(small.stats().bytes).toBeLessThanOrEqual(4096);
     expect(small.stats().evictions).toBeGreaterThan(0);
+  });
+});
+
+describe("code colours of the turns below the first screen", () => {
+  it("the page carries them uncoloured and marked; the fragments route sends each one whole", async () => {
+    // The tour, and a third turn whose answer has a code block (the tour's second turn has none).
+    const tour = fixture("tour");
+    const session = "ses_ded6dca33ffeN2jPTxM7U6r6ef";
+    const created = 1795607924000;
+    tour.push(
+      { type: "message", data: { id: "msg_3u", sessionID: session, role: "user", time: { created } } },
+      { type: "message", data: { id: "msg_3a", sessionID: session, role: "assistant", parentID: "msg_3u", time: { created: created + 1 } } },
+      { type: "part", data: { id: "prt_3t", sessionID: session, messageID: "msg_3a", type: "text", text: "```ts\nexport const answer: number = 42;\n```" } },
+    );
+    const page = await render(tour, "shr_tour_hl");
+    const sections = [...page.matchAll(/<section class="turn[^>]*>[\s\S]*?<\/section>/g)].map((m) => m[0]);
+    const token = /<span class="(t\d+|l\d+ d\d+)">/;
+    // The first turn keeps its colours (it is on the first screen); the tour has code after it.
+    expect(sections[0]).not.toContain(HIGHLIGHT_LATER_ATTR);
+    const marked = sections.filter((s) => s.includes(`${HIGHLIGHT_LATER_ATTR}=""`));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const s of sections.slice(1)) expect(s).not.toMatch(token);
+    // A later turn is marked exactly when its whole HTML has colours, and differs from it only by them.
+    const plan = planConversation(buildConversation(tour as DataItem[]), "shr_tour_hl");
+    const whole = await renderTurns(plan.chunks, null, plan.ctx);
+    expect(whole).toHaveLength(sections.length);
+    whole.forEach((turn, i) => {
+      expect(sections[i]).toContain(`id="turn-${turn.id}"`);
+      if (i === 0) return expect(sections[i]).toBe(turn.html);
+      const coloured = token.test(turn.html);
+      expect(sections[i].includes(HIGHLIGHT_LATER_ATTR)).toBe(coloured);
+      expect(sections[i].replace(` ${HIGHLIGHT_LATER_ATTR}=""`, "")).toBe(withoutTokenColours(turn.html));
+    });
   });
 });
 

@@ -11,6 +11,7 @@ import { RENDER_FAILED_ATTR, renderToHtml } from "@/lib/render/html";
 import { contentHash } from "@/lib/render/cache";
 import { asciiHtml } from "@/lib/render/escape";
 import { RENDERER_VERSION } from "@/lib/render/cached";
+import { withoutTokenColours } from "@/lib/render/token-colors";
 import { runtime } from "@/lib/runtime";
 import { FilesChanged } from "./files-changed";
 import { Message } from "./message";
@@ -27,6 +28,22 @@ export const turnSize = (turn: Turn) => (turn.user ? 1 : 0) + turn.steps.length;
  * laid out whole cost about as much as the rest of a 200-message page; bench/run.ts, the tab rows).
  */
 export const isDeferredTurn = (n: number) => n > 1;
+
+/**
+ * On the page, a deferred turn's code comes without its colours, marked with this attribute; the page
+ * script (components/client/late-highlight.ts) fetches the turn's whole HTML from the fragments route
+ * when it nears the screen and patches the colours in. The parser makes an element of every token
+ * span, and most of them are in turns a reader may never scroll to: on the 200-message page, about
+ * 6,400 spans below the first turn cost its load event about 25-50 ms (docs/architecture.md). Without
+ * JavaScript those turns' code is plain text in the page's text colour.
+ */
+export const HIGHLIGHT_LATER_ATTR = "data-highlight-later";
+
+/** A deferred turn's HTML as the page carries it: without token colours, and marked if it had any. */
+function highlightLater(html: string): string {
+  const plain = withoutTokenColours(html);
+  return plain === html ? html : plain.replace(/^(<section[^>]*)>/, `$1 ${HIGHLIGHT_LATER_ATTR}="">`);
+}
 
 /**
  * The key of a turn's HTML: everything TurnSection renders from. Its number (title, class), its
@@ -91,7 +108,14 @@ export function RenderFailed({ what, anchor }: { what: string; anchor?: string }
   );
 }
 
-type Unit = { element: ReactElement; fallback: ReactElement; messages: number; cache: { shareId: string; slot: string; key: string } };
+type Unit = {
+  element: ReactElement;
+  fallback: ReactElement;
+  messages: number;
+  cache: { shareId: string; slot: string; key: string };
+  /** A deferred turn: the page carries it without its code colours (highlightLater). */
+  deferred?: boolean;
+};
 
 /** A unit whose renderer threw: its HTML shows the failure, and is not kept. */
 class FailedRender extends Error {
@@ -156,7 +180,8 @@ export async function renderRun({ chunks, from, to, firstTurn, ctx, files, signa
       html += PARSER_BREAK;
       sinceBreak = 0;
     }
-    html += await unitHtml(unit);
+    // The render cache keeps a turn's whole HTML: live follow's fragments and late highlighting send it.
+    html += unit.deferred ? highlightLater(await unitHtml(unit)) : await unitHtml(unit);
     messages += unit.messages;
     sinceBreak += unit.messages;
   }
@@ -169,6 +194,7 @@ function turnUnit(turn: Turn, n: number, ctx: TurnContext, key: string): Unit {
     fallback: <RenderFailed what={`Turn ${n}`} anchor={`turn-${turn.id}`} />,
     messages: turnSize(turn),
     cache: { shareId: ctx.shareId, slot: `turn:${turn.id}`, key },
+    deferred: isDeferredTurn(n),
   };
 }
 

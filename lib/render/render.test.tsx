@@ -113,6 +113,29 @@ describe("token colours", () => {
   });
 });
 
+describe("code without its colours (a deferred turn on the page)", () => {
+  it("every token span becomes its text: the same escaped code as unhighlighted", async () => {
+    const { withoutTokenColours } = await import("./token-colors");
+    const { escapeHtml } = await import("./escape");
+    const code = "export function f<T>(a: T): T {\n  return a && '<b>' /* x */;\n}";
+    const html = await highlightCode(code, "ts");
+    expect(html).toMatch(/<span class="t\d+">/);
+    expect(withoutTokenColours(html)).toBe(`<pre class="shiki" tabindex="0"><code>${escapeHtml(code)}</code></pre>`);
+    const lines = await highlightLines("- let a = 1\n+ let a = 2", "diff");
+    expect(lines.map(withoutTokenColours)).toEqual(["- let a = 1", "+ let a = 2"]);
+  });
+
+  it("takes out all three forms a token's colour has, and nothing else", async () => {
+    const { withoutTokenColours } = await import("./token-colors");
+    expect(withoutTokenColours('<span class="t3">a</span><span class="l0 d2">b</span><span style="--shiki-light:#123456;--shiki-dark:#8B949E">c</span>')).toBe(
+      "abc",
+    );
+    expect(withoutTokenColours('<span style="--shiki-dark:#123">d</span>')).toBe("d");
+    const other = '<span class="ansi-fg-1">red</span><span class="muted"> · x</span><span class="t3"><b>y</b></span><span class="t3 x">z</span>';
+    expect(withoutTokenColours(other)).toBe(other);
+  });
+});
+
 describe("diff blocks", () => {
   it("one <pre> of rows: context lines are text, changed lines one element each, numbers in a gutter column", async () => {
     const patch = "--- a/x.ts\n+++ b/x.ts\n@@ -9,3 +9,3 @@\n keep\n-old()\n+fresh()\n more\n\\ No newline at end of file\n";

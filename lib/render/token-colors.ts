@@ -42,6 +42,16 @@ export function tokenAttribute(lightColor: string | undefined, darkColor: string
   return style ? ` style="${style}"` : "";
 }
 
+// A token span exactly as highlight.ts writes it: one of tokenAttribute()'s three forms around escaped
+// text, nothing inside. Nothing else on a page has this shape (content is escaped, and no other markup
+// uses these classes), so a page's HTML can drop its code colours without parsing it.
+const TOKEN_SPAN = /<span (?:class="(?:t\d+|l\d+ d\d+)"|style="--shiki-(?:light|dark):#[0-9a-fA-F]{3,8}(?:;--shiki-dark:#[0-9a-fA-F]{3,8})?")>([^<]*)<\/span>/g;
+
+/** `html` with every token span replaced by its text: the same code, in the page's text colour. */
+export function withoutTokenColours(html: string): string {
+  return html.replace(TOKEN_SPAN, "$1");
+}
+
 /** The CSS rules for the palettes (globals.css carries exactly these; a test compares them). */
 export function tokenCss(): string {
   const sel = (...cs: string[]) => cs.map((c) => `.shiki .${c}, .diff-code .${c}`).join(", ");
