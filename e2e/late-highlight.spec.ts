@@ -114,3 +114,21 @@ test("without JavaScript, later turns' code is plain text", async ({ browser, ba
   expect(await last.locator(TOKEN).count()).toBe(0);
   await context.close();
 });
+
+test("a fetch that failed leaves the code readable, and the turn is asked for again", async ({ page, baseURL }) => {
+  const id = await seed(baseURL!, ITEMS);
+  let failed = 0;
+  await page.route("**/fragments?**", (route) =>
+    failed++ === 0 ? route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "down" } } }) : route.continue(),
+  );
+  await page.goto(`/s/${id}`);
+  // The second turn is within a screen of the first: it is asked for at once, and that fails.
+  await expect.poll(() => failed).toBeGreaterThan(0);
+  const t2 = turn(page, 2);
+  await expect(t2).toHaveAttribute("data-highlight-later", "");
+  expect(await t2.locator(".part-text pre.shiki").textContent()).toBe(code(2));
+  // Ten seconds later (RETRY_MS in components/client/late-highlight.ts) it is asked for again.
+  await expect(t2).not.toHaveAttribute("data-highlight-later", { timeout: 20_000 });
+  expect(await t2.locator(`.part-text pre.shiki ${TOKEN}`).count()).toBeGreaterThan(30);
+  expect(failed).toBeGreaterThanOrEqual(2);
+});

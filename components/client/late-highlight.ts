@@ -5,7 +5,10 @@
 // stay. Turns that near the screen together are fetched in one request, one request at a time.
 import { fetchFragments, element, patch, turnSection } from "./turn-patch";
 
-const ATTR = "data-highlight-later";
+/** The mark of a turn carried without its colours (the server's highlightLater() writes it). */
+export const HIGHLIGHT_LATER_ATTR = "data-highlight-later";
+const ATTR = HIGHLIGHT_LATER_ATTR;
+const RETRY_MS = 10_000; // after a failed fetch (offline for a moment, a restart)
 
 function start(main: HTMLElement, share: string) {
   const marked = main.querySelectorAll<HTMLElement>(`section[${ATTR}]`);
@@ -22,7 +25,16 @@ function start(main: HTMLElement, share: string) {
     wanted.clear();
     const data = await fetchFragments(share, ids);
     busy = false;
-    if (data === null || typeof data === "number") return; // the turns stay readable, uncoloured
+    if (data === null || typeof data === "number") {
+      // The turns stay readable, uncoloured; they are asked for again when next near the screen.
+      window.setTimeout(() => {
+        for (const id of ids) {
+          const section = turnSection(id);
+          if (section?.hasAttribute(ATTR)) observer.observe(section);
+        }
+      }, RETRY_MS);
+      return;
+    }
     // A turn live follow has moved on from this answer (the page is newer) is asked for again.
     if (data.version < Number(main.dataset.version)) {
       for (const id of ids) if (turnSection(id)?.hasAttribute(ATTR)) wanted.add(id);
@@ -41,7 +53,8 @@ function start(main: HTMLElement, share: string) {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         observer.unobserve(entry.target);
-        wanted.add(turnId(entry.target));
+        // Live follow may have patched the turn whole meanwhile.
+        if (entry.target.hasAttribute(ATTR)) wanted.add(turnId(entry.target));
       }
       void next();
     },

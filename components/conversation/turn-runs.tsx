@@ -13,6 +13,7 @@ import { asciiHtml } from "@/lib/render/escape";
 import { RENDERER_VERSION } from "@/lib/render/cached";
 import { withoutTokenColours } from "@/lib/render/token-colors";
 import { runtime } from "@/lib/runtime";
+import { HIGHLIGHT_LATER_ATTR } from "@/components/client/late-highlight";
 import { FilesChanged } from "./files-changed";
 import { Message } from "./message";
 import type { PartContext } from "./part";
@@ -30,16 +31,13 @@ export const turnSize = (turn: Turn) => (turn.user ? 1 : 0) + turn.steps.length;
 export const isDeferredTurn = (n: number) => n > 1;
 
 /**
- * On the page, a deferred turn's code comes without its colours, marked with this attribute; the page
- * script (components/client/late-highlight.ts) fetches the turn's whole HTML from the fragments route
- * when it nears the screen and patches the colours in. The parser makes an element of every token
- * span, and most of them are in turns a reader may never scroll to: on the 200-message page, about
- * 6,400 spans below the first turn cost its load event about 25-50 ms (docs/architecture.md). Without
- * JavaScript those turns' code is plain text in the page's text colour.
+ * A deferred turn's HTML as the page carries it: its code without colours, and marked
+ * HIGHLIGHT_LATER_ATTR if it had any. The page script (components/client/late-highlight.ts) fetches
+ * the turn's whole HTML from the fragments route when it nears the screen and patches the colours in.
+ * The parser makes an element of every token span, and most of them are in turns a reader may never
+ * scroll to: on the 200-message page, the 6,400 spans below the first turn cost its load event about
+ * 80 ms (docs/architecture.md). Without JavaScript those turns' code is plain text.
  */
-export const HIGHLIGHT_LATER_ATTR = "data-highlight-later";
-
-/** A deferred turn's HTML as the page carries it: without token colours, and marked if it had any. */
 function highlightLater(html: string): string {
   const plain = withoutTokenColours(html);
   return plain === html ? html : plain.replace(/^(<section[^>]*)>/, `$1 ${HIGHLIGHT_LATER_ATTR}="">`);
