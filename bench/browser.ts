@@ -14,7 +14,7 @@ export type TabSample = {
   blockingMs: number;
   jumpToEndFrameMs: number;
   turns: number;
-  /** Elements in the document once it has loaded. */
+  /** Elements in the document at its load event. */
   domElements: number;
   /** Elements once every turn has its code colours (turns below the first screen get them late). */
   highlightedElements: number;
@@ -31,8 +31,13 @@ export async function openBrowser(): Promise<{ browser: Browser } | { skipped: s
 
 // Runs before any of the page's own scripts: long tasks are only reported to observers that exist.
 function instrument() {
-  const w = window as unknown as { __tab: { longTasks: number[]; interactiveAt: number | null } };
-  w.__tab = { longTasks: [], interactiveAt: null };
+  const w = window as unknown as { __tab: { longTasks: number[]; interactiveAt: number | null; loadElements: number } };
+  w.__tab = { longTasks: [], interactiveAt: null, loadElements: Number.NaN };
+  // Counted in the load event itself (this listener comes before the page's own): late highlighting
+  // adds elements after it.
+  window.addEventListener("load", () => {
+    w.__tab.loadElements = document.getElementsByTagName("*").length;
+  });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__tab.longTasks.push(e.duration);
   }).observe({ type: "longtask" });
@@ -57,7 +62,7 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
     // Let late work (idle callbacks, island copies) show up as long tasks before reading them.
     await page.waitForTimeout(500);
     return await page.evaluate(async () => {
-      const w = window as unknown as { __tab: { longTasks: number[]; interactiveAt: number | null } };
+      const w = window as unknown as { __tab: { longTasks: number[]; interactiveAt: number | null; loadElements: number } };
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const paint = performance.getEntriesByName("first-contentful-paint")[0];
       const start = performance.now();
@@ -67,9 +72,8 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
       // A timer as well, in case frames stop (a hidden tab): then the figure shows the 10 s.
       await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), new Promise((r) => setTimeout(r, 10_000))]);
       const jump = performance.now() - start;
-      const domElements = document.getElementsByTagName("*").length;
       // The page with every turn's code coloured: each turn still without its colours counts as the
-      // fragments route's HTML for it, which late highlighting would patch in.
+      // fragments route's HTML for it, whose colours late highlighting copies in.
       const share = document.querySelector<HTMLElement>("main[data-share]")?.dataset.share;
       const all = share ? ((await (await fetch(`/s/${share}/fragments`)).json()) as { turns: { id: string; html: string }[] }) : { turns: [] };
       let highlightedElements = document.getElementsByTagName("*").length;
@@ -88,7 +92,7 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
         blockingMs: w.__tab.longTasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
         jumpToEndFrameMs: jump,
         turns: turns.length,
-        domElements,
+        domElements: w.__tab.loadElements,
         highlightedElements,
       };
     });

@@ -3,11 +3,12 @@
 // Only colours change: the text, the reader's open blocks and the scroll position stay. Without
 // JavaScript that code is plain text.
 import { expect, type Page, test } from "@playwright/test";
-import { seed, TOKEN, type Item } from "./support/viewer";
+import { done, seed, TOKEN, type Item } from "./support/viewer";
 
 const S = "ses_late_hl";
 const TURNS = 12;
 const code = (k: number) => Array.from({ length: 30 }, (_, i) => `export const value${k}_${i} = "${"x".repeat(i % 7)}" + ${i};`).join("\n");
+const READ = Array.from({ length: 80 }, (_, i) => `export const read${i + 1} = ${i + 1};`);
 const ITEMS: Item[] = [
   { type: "session", data: { id: S, title: "Code in every turn", directory: "/w/p", version: "1.18.33", time: { created: 1000, updated: 9000 } } },
   ...Array.from({ length: TURNS }, (_, j): Item[] => {
@@ -32,6 +33,19 @@ const ITEMS: Item[] = [
         },
       },
       { type: "part", data: { id: `prt_${k}t`, sessionID: S, messageID: `msg_${k}a`, type: "text", text: `Here:\n\n\`\`\`ts\n${code(j + 1)}\n\`\`\`` } },
+      // A file long enough to show shortened, with "Show all".
+      {
+        type: "part",
+        data: {
+          id: `prt_${k}read`,
+          sessionID: S,
+          messageID: `msg_${k}a`,
+          type: "tool",
+          callID: `call_${k}`,
+          tool: "read",
+          state: done({ filePath: `/w/p/src/f${k}.ts` }, `<content>\n${READ.map((l, i) => `${i + 1}: ${l}`).join("\n")}\n</content>`),
+        },
+      },
     ];
   }).flat(),
 ];
@@ -57,7 +71,7 @@ test("the page carries later turns' code uncoloured; each gets its colours when 
   // The last turn is screens away: still plain, still readable.
   const last = turn(page, TURNS);
   await expect(last).toHaveAttribute("data-highlight-later", "");
-  expect(await last.locator(TOKEN).count()).toBe(0);
+  expect(await last.locator(`pre ${TOKEN}`).count()).toBe(0);
   const text = await last.locator(".part-text pre.shiki").textContent();
   expect(text).toBe(code(TURNS));
 
@@ -74,7 +88,7 @@ test("the page carries later turns' code uncoloured; each gets its colours when 
   expect(ids.length).toBeLessThan(TURNS - 1);
 });
 
-test("a block the reader opened before the colours came stays open, and gets them", async ({ page, baseURL }) => {
+test("what the reader did before the colours came stays: an opened block, a file shown whole, a permalink", async ({ page, baseURL }) => {
   const id = await seed(baseURL!, ITEMS);
   let release!: () => void;
   const held = new Promise<void>((r) => {
@@ -90,13 +104,27 @@ test("a block the reader opened before the colours came stays open, and gets the
   const toggle = t8.locator(".part-reasoning button.collapsible-toggle");
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const read = page.locator("#prt_08read");
+  const file = read.locator(".code-body [data-copy-source] pre.shiki");
+  await read.locator("a.more-lines").click();
+  await expect(read.locator(".more-lines")).toHaveCount(0);
+  await expect(file).toHaveText(READ.join("\n"));
+  await page.locator("#prt_08t").hover();
+  await expect(page.locator("#prt_08t > a.copy-link")).toHaveCount(1);
   await expect(t8).toHaveAttribute("data-highlight-later", "");
   const top = await t8.evaluate((s) => s.getBoundingClientRect().top);
+
   release();
   await expect(t8).not.toHaveAttribute("data-highlight-later");
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(t8.locator(".reasoning-body")).toBeVisible();
   expect(await t8.locator(`.reasoning-body ${TOKEN}`).count()).toBeGreaterThan(0);
+  expect(await t8.locator(`.part-text pre.shiki ${TOKEN}`).count()).toBeGreaterThan(30);
+  // The file shown whole stays whole (it came coloured from the server), with no "Show all" back.
+  await expect(file).toHaveText(READ.join("\n"));
+  await expect(read.locator(".more-lines")).toHaveCount(0);
+  expect(await file.locator(TOKEN).count()).toBeGreaterThan(80);
+  await expect(page.locator("#prt_08t > a.copy-link")).toHaveCount(1);
   // Colours change no layout: the turn is where it was.
   expect(await t8.evaluate((s) => s.getBoundingClientRect().top)).toBe(top);
 });
@@ -111,7 +139,7 @@ test("without JavaScript, later turns' code is plain text", async ({ browser, ba
   await last.scrollIntoViewIfNeeded();
   await expect(last.locator(".part-text pre.shiki")).toBeVisible();
   expect(await last.locator(".part-text pre.shiki").textContent()).toBe(code(TURNS));
-  expect(await last.locator(TOKEN).count()).toBe(0);
+  expect(await last.locator(`pre ${TOKEN}`).count()).toBe(0);
   await context.close();
 });
 
@@ -122,9 +150,10 @@ test("a fetch that failed leaves the code readable, and the turn is asked for ag
     failed++ === 0 ? route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "down" } } }) : route.continue(),
   );
   await page.goto(`/s/${id}`);
-  // The second turn is within a screen of the first: it is asked for at once, and that fails.
-  await expect.poll(() => failed).toBeGreaterThan(0);
   const t2 = turn(page, 2);
+  await t2.scrollIntoViewIfNeeded();
+  // Near the screen, it is asked for, and that fails.
+  await expect.poll(() => failed).toBeGreaterThan(0);
   await expect(t2).toHaveAttribute("data-highlight-later", "");
   expect(await t2.locator(".part-text pre.shiki").textContent()).toBe(code(2));
   // Ten seconds later (RETRY_MS in components/client/late-highlight.ts) it is asked for again.

@@ -1,7 +1,7 @@
 // Turns as the server renders them, fetched from the fragments route (lib/live/fragments.ts) and patched
 // into the page node by node, so the reader's open or closed blocks, selection and scroll position
-// stay. Live follow (./live-follow.ts) uses it for the turns a sync changed, late highlighting
-// (./late-highlight.ts) for the colours of turns the page carries without them.
+// stay. Live follow (./live-follow.ts) patches the turns a sync changed; late highlighting
+// (./late-highlight.ts) fetches turns the same way for the colours of their code.
 
 export type Fragments = { version: number; order: string[]; turns: { id: string; html: string }[]; files: string | null; header: string | null };
 
