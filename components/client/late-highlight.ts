@@ -6,7 +6,7 @@
 // shown whole, a permalink, a "Copied" label) is touched. A block whose text changed since (a newer
 // version) stays as it is for live follow. Turns that near the screen together are fetched in one
 // request, one request at a time.
-import { element, fetchFragments, turnSection } from "./turn-patch";
+import { element, fetchFragments, turnSection } from "./fragments";
 
 /** The mark of a turn carried without its colours (the server's highlightLater() writes it). */
 export const HIGHLIGHT_LATER_ATTR = "data-highlight-later";

@@ -3,10 +3,39 @@
 // node by node so the reader's open or closed blocks, selection and scroll position stay. Nothing is
 // rendered here. Without JavaScript, or without EventSource, the page is the static page it always was.
 import { findable } from "./disclosures";
-import { element, type Fragments, fetchFragments, patch, turnSection } from "./turn-patch";
+import { element, type Fragments, fetchFragments, turnSection } from "./fragments";
 
 const BOTTOM_SLACK = 80; // px: "at the bottom" allows for a little rounding and a last line
 const CHECK_AFTER_MS = 10_000; // a stream the server refused (caps): how long until the next try
+
+// Whether a block is open is the reader's to decide once it is on the page: a toggle's aria-expanded,
+// a closed body's hidden="until-found" (./disclosures.ts), a <details>' open.
+const readerState = (el: Element, name: string) =>
+  (name === "aria-expanded" && el.tagName === "BUTTON") ||
+  (name === "hidden" && el.classList.contains("collapsible-body")) ||
+  (name === "open" && el.tagName === "DETAILS");
+
+// A block the reader opened and that fetched its content (./lazy-blocks.ts) keeps it.
+const filled = (old: Element, next: Element) =>
+  old instanceof HTMLElement && old.dataset.fragmentState === "loaded" && old.dataset.fragment === next.getAttribute("data-fragment");
+
+function patch(old: Element, next: Element) {
+  if (old.tagName !== next.tagName) return old.replaceWith(next);
+  if (filled(old, next)) return;
+  for (const { name } of [...old.attributes]) if (!next.hasAttribute(name) && !readerState(old, name)) old.removeAttribute(name);
+  for (const { name, value } of [...next.attributes]) if (!readerState(old, name) && old.getAttribute(name) !== value) old.setAttribute(name, value);
+  const have = [...old.childNodes];
+  const want = [...next.childNodes];
+  want.forEach((n, i) => {
+    const o = have[i];
+    if (!o) old.appendChild(n);
+    else if (o.isEqualNode(n)) return;
+    else if (o instanceof Text && n instanceof Text) o.data = n.data;
+    else if (o instanceof Element && n instanceof Element && o.tagName === n.tagName) patch(o, n);
+    else old.replaceChild(n, o);
+  });
+  for (const o of have.slice(want.length)) o.remove();
+}
 
 const atBottom = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - BOTTOM_SLACK;
 
