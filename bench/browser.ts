@@ -5,6 +5,7 @@
 // to the last turn, where `content-visibility: auto` turns must be laid out for the first time.
 import { chromium, type Browser } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium";
+import { HIGHLIGHT_LATER_ATTR } from "../components/client/late-highlight";
 
 export type TabSample = {
   firstPaintMs: number;
@@ -61,7 +62,7 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
     await page.waitForSelector("html[data-copy-ready]", { state: "attached", timeout: 120_000 });
     // Let late work (idle callbacks, island copies) show up as long tasks before reading them.
     await page.waitForTimeout(500);
-    return await page.evaluate(async () => {
+    return await page.evaluate(async (highlightLater) => {
       const w = window as unknown as { __tab: { longTasks: number[]; interactiveAt: number | null; loadElements: number } };
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const paint = performance.getEntriesByName("first-contentful-paint")[0];
@@ -79,7 +80,7 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
       let highlightedElements = document.getElementsByTagName("*").length;
       for (const turn of all.turns) {
         const section = document.getElementById(`turn-${turn.id}`)?.closest("section");
-        if (!section?.hasAttribute("data-highlight-later")) continue;
+        if (!section?.hasAttribute(highlightLater)) continue;
         const t = document.createElement("template");
         t.innerHTML = turn.html;
         highlightedElements += t.content.querySelectorAll("*").length - (section.getElementsByTagName("*").length + 1);
@@ -95,7 +96,7 @@ export async function measureTab(browser: Browser, url: string): Promise<TabSamp
         domElements: w.__tab.loadElements,
         highlightedElements,
       };
-    });
+    }, HIGHLIGHT_LATER_ATTR);
   } finally {
     await context.close();
   }

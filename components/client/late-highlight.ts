@@ -10,7 +10,6 @@ import { element, fetchFragments, turnSection } from "./fragments";
 
 /** The mark of a turn carried without its colours (the server's highlightLater() writes it). */
 export const HIGHLIGHT_LATER_ATTR = "data-highlight-later";
-const ATTR = HIGHLIGHT_LATER_ATTR;
 const CODE = "pre.shiki > code, pre.diff-code > code"; // where highlight.ts's token spans live
 const RETRY_MS = 10_000; // after a failed fetch (a restart, offline for a moment); doubled each time
 const RETRY_MAX_MS = 5 * 60_000;
@@ -26,11 +25,11 @@ function colour(old: Element, next: Element) {
     const same = byText.get(code.textContent ?? "")?.shift();
     if (same && !code.isEqualNode(same)) code.replaceChildren(...same.childNodes);
   }
-  old.removeAttribute(ATTR);
+  old.removeAttribute(HIGHLIGHT_LATER_ATTR);
 }
 
 function start(main: HTMLElement, share: string) {
-  const marked = main.querySelectorAll<HTMLElement>(`section[${ATTR}]`);
+  const marked = main.querySelectorAll<HTMLElement>(`section[${HIGHLIGHT_LATER_ATTR}]`);
   if (!marked.length || !("IntersectionObserver" in window)) return;
   const wanted = new Set<string>();
   let busy = false;
@@ -41,7 +40,7 @@ function start(main: HTMLElement, share: string) {
   const observeAgain = (ids: Iterable<string>) => {
     for (const id of ids) {
       const section = turnSection(id);
-      if (section?.hasAttribute(ATTR)) observer.observe(section);
+      if (section?.hasAttribute(HIGHLIGHT_LATER_ATTR)) observer.observe(section);
     }
   };
 
@@ -67,7 +66,7 @@ function start(main: HTMLElement, share: string) {
     try {
       for (const turn of data.turns) {
         const old = turnSection(turn.id);
-        const html = old?.hasAttribute(ATTR) ? element(turn.html) : null;
+        const html = old?.hasAttribute(HIGHLIGHT_LATER_ATTR) ? element(turn.html) : null;
         if (old && html) colour(old, html);
       }
     } finally {
@@ -81,7 +80,7 @@ function start(main: HTMLElement, share: string) {
         if (!entry.isIntersecting) continue;
         observer.unobserve(entry.target);
         // Live follow may have patched the turn whole meanwhile.
-        if (entry.target.hasAttribute(ATTR)) wanted.add(turnId(entry.target));
+        if (entry.target.hasAttribute(HIGHLIGHT_LATER_ATTR)) wanted.add(turnId(entry.target));
       }
       void next();
     },
